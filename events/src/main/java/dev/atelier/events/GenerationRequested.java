@@ -1,0 +1,37 @@
+package dev.atelier.events;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * image-service → generation-worker: a job to render. {@code seed} is always set (image-service picks one when
+ * the user did not) so a redelivery renders the same pixels. {@code params} holds provider-specific extras.
+ */
+public record GenerationRequested(
+        UUID eventId,
+        int version,
+        Instant occurredAt,
+        UUID userId,
+        UUID jobId,
+        String prompt,
+        String style,
+        String size,
+        int count,
+        String name,
+        String emotion,
+        long seed,
+        String provider,
+        int attempt,
+        Map<String, Object> params) implements Event {
+
+    public static final int VERSION = 1;
+
+    @Override
+    @JsonIgnore
+    public String eventType() {
+        return Topics.GENERATION_REQUESTED;
+    }
+}
