@@ -1,0 +1,31 @@
+package dev.atelier.gateway;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The route table: each named route sends the paths under its prefixes to one upstream service. */
+@ConfigMapping(prefix = "atelier.gateway")
+public interface GatewayConfig {
+
+    Map<String, Route> routes();
+
+    /** How long to wait for an upstream to accept a connection. */
+    @WithDefault("5000")
+    int connectTimeoutMillis();
+
+    /** Upper bound of an upstream answer; SSE streams and zips get longer via their own keep-alive. */
+    @WithDefault("120")
+    int idleTimeoutSeconds();
+
+    interface Route {
+        /** Path prefixes, matched on whole segments: {@code /api/v1/images} matches {@code /api/v1/images/1}. */
+        List<String> prefixes();
+
+        /** Base URL of the upstream, e.g. {@code http://127.0.0.1:8083}. */
+        URI target();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.atelier.gateway;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A real HTTP upstream for the gateway's tests: answers every request with a JSON echo of what it received and
+ * which upstream it is. Two routes point at it under different names; a third points at a closed port.
+ */
+public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
+    private Vertx vertx;
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        try {
+            server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+                JsonObject echo = new JsonObject()
+                        .put("method", request.method().name())
+                        .put("uri", request.uri())
+                        .put("body", body.toString())
+                        .put("contentType", request.getHeader("Content-Type"))
+                        .put("authorization", request.getHeader("Authorization"));
+                request.response().setStatusCode(request.path().endsWith("/teapot") ? 418 : 200)
+                        .putHeader("Content-Type", "application/json").end(echo.encode());
+            })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        String target = "http://127.0.0.1:" + server.actualPort();
+        return Map.of(
+                "atelier.gateway.routes.auth.target", target,
+                "atelier.gateway.routes.gallery.target", target,
+                "atelier.gateway.routes.image.target", "http://127.0.0.1:" + dev.atelier.gateway.ClosedPort.find());
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+}
