@@ -21,6 +21,7 @@ public final class Infrastructure implements AutoCloseable {
     private final PostgresServer postgres;
     private final KafkaServer kafka;
     private final S3Server s3;
+    private Path deleteOnClose;
 
     private Infrastructure(PostgresServer postgres, KafkaServer kafka, S3Server s3) {
         this.postgres = postgres;
@@ -62,9 +63,9 @@ public final class Infrastructure implements AutoCloseable {
     public static Infrastructure startThrowaway() {
         try {
             Path dir = Files.createTempDirectory("atelier-infra-");
-            // initdb refuses to run as root; the zonky launcher then drops to the owner of the folder.
-            dir.toFile().deleteOnExit();
-            return start(dir, Ports.free(), false);
+            Infrastructure infrastructure = start(dir, Ports.free(), false);
+            infrastructure.deleteOnClose = dir;
+            return infrastructure;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,13 +90,30 @@ public final class Infrastructure implements AutoCloseable {
     public Map<String, String> quarkusConfig(String database) {
         Map<String, String> config = new LinkedHashMap<>();
         if (database != null) {
-            postgres.createDatabase(database);
-            config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
-            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
-            config.put("quarkus.datasource.username", PostgresServer.USER);
-            config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+            config.putAll(datasourceConfig(database));
         }
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.putAll(kafkaConfig());
+        config.putAll(s3Config());
+        return config;
+    }
+
+    /** The datasource settings for {@code database}, created if missing. */
+    public Map<String, String> datasourceConfig(String database) {
+        postgres.createDatabase(database);
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+        config.put("quarkus.datasource.username", PostgresServer.USER);
+        config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        return config;
+    }
+
+    public Map<String, String> kafkaConfig() {
+        return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
+    }
+
+    public Map<String, String> s3Config() {
+        Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.s3.endpoint-override", s3.endpoint());
         config.put("quarkus.s3.path-style-access", "true");
         config.put("quarkus.s3.aws.region", S3Server.REGION);
@@ -110,6 +128,13 @@ public final class Infrastructure implements AutoCloseable {
         close(s3);
         close(kafka);
         close(postgres);
+        if (deleteOnClose != null) {
+            try (var paths = Files.walk(deleteOnClose)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("could not delete " + deleteOnClose + ": " + e);
+            }
+        }
     }
 
     private static void close(AutoCloseable server) {

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** A server running as a child JVM under {@link ParentWatchdog}, with its output in a log file. */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
@@ -33,11 +33,20 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(String name, String classpathResource, List<String> jvmOptions, String mainClass,
             List<String> args, Path workDir) {
+        return startJava(name, readClasspath(classpathResource), jvmOptions, mainClass, args, workDir);
+    }
+
+    /**
+     * Starts {@code mainClass} from {@code classpath} in a JVM that exits with this one; output goes to
+     * {@code workDir/<name>.log}.
+     */
+    public static ServerProcess startJava(String name, String classpath, List<String> jvmOptions, String mainClass,
+            List<String> args, Path workDir) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(ownLocation() + java.io.File.pathSeparator + readClasspath(classpathResource));
+        command.add(ownLocation() + java.io.File.pathSeparator + classpath);
         command.add(ParentWatchdog.class.getName());
         command.add(Long.toString(ProcessHandle.current().pid()));
         command.add(mainClass);
@@ -55,15 +64,23 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    Path log() {
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path log() {
         return log;
     }
 
-    void awaitReady(BooleanSupplier ready, Duration timeout) {
+    public void awaitReady(BooleanSupplier ready, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
@@ -97,7 +114,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static boolean accepts(int port) {
+    public static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
             return true;

@@ -1,0 +1,172 @@
+package dev.atelier.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import dev.atelier.infra.Infrastructure;
+import dev.atelier.infra.ServerProcess;
+
+/**
+ * The whole system on one machine: embedded PostgreSQL, Kafka and S3, then the four services and the gateway as
+ * packaged Quarkus apps in their own JVMs (each dies with this one). Used by {@code ./atelier start} and by the
+ * system tests.
+ */
+public final class Stack implements AutoCloseable {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final List<String> SERVICE_JVM = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-Djava.awt.headless=true");
+
+    private final Infrastructure infrastructure;
+    private final Map<Service, ServerProcess> processes;
+    private final StackPorts ports;
+
+    private Stack(Infrastructure infrastructure, Map<Service, ServerProcess> processes, StackPorts ports) {
+        this.infrastructure = infrastructure;
+        this.processes = processes;
+        this.ports = ports;
+    }
+
+    /**
+     * @param projectRoot the checkout, whose modules hold the packaged apps ({@code <module>/target/quarkus-app})
+     * @param stateDir where data and logs go ({@code data/}, {@code logs/}); reused across restarts
+     * @param durable whether PostgreSQL syncs to disk (true for the local stack, false for throwaway tests)
+     */
+    public static Stack start(Path projectRoot, Path stateDir, StackPorts ports, boolean durable, PrintStream out) {
+        for (Service service : Service.values()) {
+            Path jar = runnerJar(projectRoot, service);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("missing " + jar + ": build first (./mvnw package -DskipTests)");
+            }
+        }
+        Path data = stateDir.resolve("data");
+        Path logs = stateDir.resolve("logs");
+        long started = System.nanoTime();
+        out.println("Starting PostgreSQL, Kafka and S3 ...");
+        Infrastructure infrastructure = Infrastructure.start(data, ports.infrastructure(), durable);
+        out.printf("Infrastructure ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        Map<Service, ServerProcess> processes = new EnumMap<>(Service.class);
+        Stack stack = new Stack(infrastructure, processes, ports);
+        try {
+            for (Service service : Service.values()) {
+                Map<String, String> config = stack.configOf(service, data);
+                List<String> jvm = new ArrayList<>(SERVICE_JVM);
+                config.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
+                out.printf("Starting %s on port %d ...%n", service.module(), ports.of(service));
+                processes.put(service, ServerProcess.startJava(service.module(),
+                        runnerJar(projectRoot, service).toString(), jvm,
+                        "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), logs));
+            }
+            // Services start concurrently; wait until every one reports ready.
+            CompletableFuture.allOf(processes.entrySet().stream()
+                    .map(e -> CompletableFuture.runAsync(() -> stack.awaitReady(e.getKey(), e.getValue())))
+                    .toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        out.printf("All services ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        return stack;
+    }
+
+    /** The public entry: the gateway. */
+    public URI url() {
+        return URI.create("http://localhost:" + ports.of(Service.GATEWAY));
+    }
+
+    public Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    public Map<Service, Long> pids() {
+        Map<Service, Long> pids = new EnumMap<>(Service.class);
+        processes.forEach((service, process) -> pids.put(service, process.pid()));
+        return pids;
+    }
+
+    private Map<String, String> configOf(Service service, Path data) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.http.port", Integer.toString(ports.of(service)));
+        if (service.database() != null) {
+            config.putAll(infrastructure.datasourceConfig(service.database()));
+        }
+        String jwks = "http://127.0.0.1:" + ports.of(Service.AUTH) + "/.well-known/jwks.json";
+        switch (service) {
+            case AUTH -> config.put("atelier.auth.key-dir", data.resolve("auth-keys").toString());
+            case IMAGE -> {
+                config.putAll(infrastructure.kafkaConfig());
+                config.put("mp.jwt.verify.publickey.location", jwks);
+            }
+            case GALLERY -> {
+                config.putAll(infrastructure.kafkaConfig());
+                config.putAll(infrastructure.s3Config());
+                config.put("mp.jwt.verify.publickey.location", jwks);
+            }
+            case WORKER -> {
+                config.putAll(infrastructure.kafkaConfig());
+                config.putAll(infrastructure.s3Config());
+            }
+            case GATEWAY -> {
+                config.put("atelier.gateway.routes.auth.target", local(Service.AUTH));
+                config.put("atelier.gateway.routes.image.target", local(Service.IMAGE));
+                config.put("atelier.gateway.routes.gallery.target", local(Service.GALLERY));
+            }
+        }
+        return config;
+    }
+
+    private String local(Service service) {
+        return "http://127.0.0.1:" + ports.of(service);
+    }
+
+    private void awaitReady(Service service, ServerProcess process) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(local(service) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        process.awaitReady(() -> {
+            try {
+                return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }, READY_TIMEOUT);
+    }
+
+    private static Path runnerJar(Path projectRoot, Service service) {
+        return projectRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** Stops the gateway and services first (so they drain), then the infrastructure. */
+    @Override
+    public void close() {
+        List<Service> reverse = new ArrayList<>(processes.keySet());
+        java.util.Collections.reverse(reverse);
+        CompletableFuture.allOf(reverse.stream().map(processes::get)
+                .map(process -> CompletableFuture.runAsync(process::close)).toArray(CompletableFuture[]::new)).join();
+        infrastructure.close();
+    }
+
+    static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
