@@ -82,6 +82,12 @@ public class ProblemMappers {
     /** JAX-RS's own errors (unknown route, wrong method, unsupported media type…), keeping their status. */
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // quarkus-rest wraps some body parse errors (e.g. truncated JSON) in a plain 400.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return badJson(json, uri);
+            }
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);

@@ -1,0 +1,67 @@
+package dev.atelier.auth.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything auth-service can be tuned with, under {@code atelier.auth.*}. */
+@ConfigMapping(prefix = "atelier.auth")
+public interface AuthConfig {
+
+    /** {@code iss} of every access token; keep {@code mp.jwt.verify.issuer} equal to it. */
+    @WithDefault("atelier-auth")
+    String issuer();
+
+    /** {@code aud} of every access token; keep {@code mp.jwt.verify.audiences} equal to it. */
+    @WithDefault("atelier")
+    String audience();
+
+    @WithDefault("PT15M")
+    Duration accessTokenLifetime();
+
+    @WithDefault("P30D")
+    Duration refreshTokenLifetime();
+
+    /**
+     * Where the RSA signing key lives ({@code signing-key.pem}, PKCS#8); generated there on first start. Without
+     * it every start generates a new key, and tokens issued before a restart stop verifying.
+     */
+    Optional<Path> keyDir();
+
+    /** Size in bits of a generated RSA signing key; loaded keys must be at least this large. */
+    @WithDefault("2048")
+    int keySize();
+
+    /** How long clients (the other services, the gateway) may cache the JWKS. */
+    @WithDefault("PT5M")
+    Duration jwksMaxAge();
+
+    Argon2 argon2();
+
+    /** argon2id parameters; the defaults are OWASP's recommendation (m=19 MiB, t=2, p=1). */
+    interface Argon2 {
+        @WithDefault("19456")
+        int memoryKib();
+
+        @WithDefault("2")
+        int iterations();
+
+        @WithDefault("1")
+        int parallelism();
+
+        @WithDefault("32")
+        int hashLength();
+
+        @WithDefault("16")
+        int saltLength();
+
+        /**
+         * At most this many hashes are computed at once (each holds {@code memory-kib} of RAM); more requests
+         * wait in line. Defaults to the number of processors.
+         */
+        Optional<Integer> maxConcurrency();
+    }
+}

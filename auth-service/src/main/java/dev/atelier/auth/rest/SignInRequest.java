@@ -1,0 +1,20 @@
+package dev.atelier.auth.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** No format rules beyond presence and an upper bound: a malformed email simply matches no account. */
+public record SignInRequest(
+        @NotBlank @Size(max = SignUpRequest.EMAIL_MAX) String email,
+        @NotNull @Size(min = 1, max = SignUpRequest.PASSWORD_MAX) String password) {
+
+    public SignInRequest {
+        email = SignUpRequest.normaliseEmail(email);
+    }
+
+    @Override
+    public String toString() {
+        return "SignInRequest[email=" + email + "]";
+    }
+}

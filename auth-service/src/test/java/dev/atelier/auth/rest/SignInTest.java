@@ -1,0 +1,73 @@
+package dev.atelier.auth.rest;
+
+import static dev.atelier.auth.rest.Accounts.PASSWORD;
+import static dev.atelier.auth.rest.Accounts.signIn;
+import static dev.atelier.auth.rest.Accounts.uniqueEmail;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.atelier.testinfra.RealInfraResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealInfraResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = RealInfraResource.DATABASE, value = "auth"))
+class SignInTest {
+
+    @Inject
+    Database database;
+
+    @Test
+    void signInWithTheRightPasswordIssuesNewTokensAndRecordsTheLogin() {
+        JsonPath account = Accounts.newAccount();
+        String email = account.getString("user.email");
+        assertNull(database.user(email).getOffsetDateTime("last_login_at"));
+
+        signIn("  " + email.toUpperCase(), PASSWORD)
+                .statusCode(200)
+                .body("user.id", equalTo(account.getString("user.id")))
+                .body("user.email", equalTo(email))
+                .body("expiresIn", equalTo(900))
+                .body("refreshToken", not(equalTo(account.getString("refreshToken"))))
+                .body("accessToken", not(equalTo(account.getString("accessToken"))));
+
+        assertNotNull(database.user(email).getOffsetDateTime("last_login_at"));
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
+        String email = Accounts.newAccount().getString("user.email");
+
+        Map<String, Object> wrongPassword = signIn(email, PASSWORD + "!")
+                .statusCode(401).contentType("application/problem+json")
+                .extract().jsonPath().getMap("");
+        Map<String, Object> unknownEmail = signIn(uniqueEmail(), PASSWORD)
+                .statusCode(401).contentType("application/problem+json")
+                .extract().jsonPath().getMap("");
+
+        assertEquals("urn:problem:atelier:invalid-credentials", wrongPassword.get("type"));
+        assertEquals(wrongPassword, unknownEmail);
+        assertNull(database.user(email).getOffsetDateTime("last_login_at"));
+    }
+
+    @Test
+    void aMissingPasswordIsABadRequestNamingIt() {
+        Accounts.post("/api/v1/auth/signin", Map.of("email", uniqueEmail()))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("password"));
+    }
+}

@@ -1,0 +1,158 @@
+package dev.atelier.gallery.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.atelier.events.GeneratedImage;
+import dev.atelier.events.GenerationCompleted;
+import dev.atelier.gallery.config.GalleryConfig;
+import dev.atelier.gallery.domain.Image;
+import dev.atelier.gallery.domain.ImageNames;
+import dev.atelier.gallery.domain.PageCursor;
+import dev.atelier.gallery.domain.Variant;
+import dev.atelier.gallery.repository.ImageRepository;
+import dev.atelier.gallery.repository.ImageRepository.NewGeneratedImage;
+import dev.atelier.gallery.repository.ProcessedEventRepository;
+import dev.atelier.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** The gallery's use cases: record generated images, and read a user's own images. */
+@ApplicationScoped
+public class ImageService {
+
+    /** What recording one completion did. */
+    public record Recorded(boolean redelivery, int inserted, int skipped) {
+    }
+
+    /** One page of images and the cursor of the next page ({@code null} on the last one). */
+    public record Slice(List<Image> images, PageCursor next) {
+    }
+
+    /** Where a variant of a user's image is stored. */
+    public record StoredVariant(UUID imageId, Variant variant, String key) {
+    }
+
+    private final ImageRepository images;
+    private final ProcessedEventRepository processedEvents;
+    private final ObjectMapper json;
+    private final ImageNames names;
+
+    public ImageService(ImageRepository images, ProcessedEventRepository processedEvents, ObjectMapper json,
+            GalleryConfig config) {
+        this.images = images;
+        this.processedEvents = processedEvents;
+        this.json = json;
+        GalleryConfig.Naming naming = config.naming();
+        this.names = new ImageNames(naming.promptWords(), naming.maxLength(), naming.fallback());
+    }
+
+    /**
+     * Stores one row per image of the completed job, in one transaction with the processed-event row: a
+     * redelivered event, or an image id that is already stored, inserts nothing.
+     */
+    @WithTransaction
+    public Uni<Recorded> recordCompleted(GenerationCompleted event) {
+        return processedEvents.markProcessed(event.eventId()).chain(first -> {
+            if (!first) {
+                return Uni.createFrom().item(new Recorded(true, 0, 0));
+            }
+            List<NewGeneratedImage> rows = rows(event);
+            Uni<Integer> inserted = Uni.createFrom().item(0);
+            for (NewGeneratedImage row : rows) {
+                // One session runs one statement at a time: insert sequentially.
+                inserted = inserted.chain(count -> images.insertIfAbsent(row).map(added -> added ? count + 1 : count));
+            }
+            return inserted.map(count -> new Recorded(false, count, rows.size() - count));
+        });
+    }
+
+    @WithSession
+    public Uni<Slice> page(UUID userId, PageCursor after, int limit) {
+        // One row more than asked tells whether there is a next page without a count query.
+        return images.livePage(userId, after, limit + 1).map(rows -> {
+            if (rows.size() <= limit) {
+                return new Slice(rows, null);
+            }
+            List<Image> page = rows.subList(0, limit);
+            Image last = page.get(limit - 1);
+            return new Slice(List.copyOf(page), new PageCursor(last.createdAt, last.id));
+        });
+    }
+
+    /** The user's live image; 404 when it does not exist or is someone else's (the two look the same). */
+    @WithSession
+    public Uni<Image> get(UUID userId, UUID imageId) {
+        return images.findLive(userId, imageId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Image", imageId));
+    }
+
+    /** Where {@code variant} of the user's image is stored; 404 when the image or that variant is missing. */
+    @WithSession
+    public Uni<StoredVariant> variant(UUID userId, UUID imageId, Variant variant) {
+        return images.findLive(userId, imageId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Image", imageId))
+                .map(image -> {
+                    String key = image.storageKey(variant);
+                    if (key == null) {
+                        throw new ProblemException(404, "not-found", "Not found",
+                                "Image " + imageId + " has no " + variant.wireName() + " variant");
+                    }
+                    return new StoredVariant(imageId, variant, key);
+                });
+    }
+
+    private List<NewGeneratedImage> rows(GenerationCompleted event) {
+        List<GeneratedImage> ordered = event.images().stream()
+                .sorted(Comparator.comparingInt(GeneratedImage::index)).toList();
+        String metadata = toJson(metadata(event));
+        Instant completedAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        return IntStream.range(0, ordered.size()).mapToObj(position -> {
+            GeneratedImage image = ordered.get(position);
+            // The images of one job share a completion time; a microsecond apart they keep a stable order,
+            // the later image counting as the newer one.
+            Instant createdAt = completedAt.plus(position, ChronoUnit.MICROS);
+            return new NewGeneratedImage(image.imageId(), event.userId(), event.jobId(),
+                    names.name(event.name(), event.prompt(), position), event.prompt(), event.style(),
+                    event.emotion(), metadata, image.format(), positiveOrNull(image.width()),
+                    positiveOrNull(image.height()), image.bytes() >= 0 ? image.bytes() : null,
+                    toJson(image.keys() == null ? Map.of() : image.keys()), image.contentHash(), createdAt);
+        }).toList();
+    }
+
+    private static Map<String, Object> metadata(GenerationCompleted event) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        if (event.provider() != null) {
+            metadata.put("provider", event.provider());
+        }
+        if (event.model() != null) {
+            metadata.put("model", event.model());
+        }
+        metadata.put("seed", event.seed());
+        return metadata;
+    }
+
+    private static Integer positiveOrNull(int value) {
+        return value > 0 ? value : null;
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+}
