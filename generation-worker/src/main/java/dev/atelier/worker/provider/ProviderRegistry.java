@@ -1,0 +1,32 @@
+package dev.atelier.worker.provider;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+
+import dev.atelier.worker.config.WorkerConfig;
+
+/** Every {@link ImageProvider} bean by name; a request without a provider gets the configured default. */
+@ApplicationScoped
+public class ProviderRegistry {
+    private final Map<String, ImageProvider> providers;
+    private final String defaultProvider;
+
+    public ProviderRegistry(@Any Instance<ImageProvider> providers, WorkerConfig config) {
+        this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(
+                provider -> provider.name().toLowerCase(Locale.ROOT), Function.identity()));
+        this.defaultProvider = config.defaultProvider();
+    }
+
+    /** The provider a request's {@code provider} field names (blank: the default); empty when unknown. */
+    public Optional<ImageProvider> find(String requested) {
+        String name = requested == null || requested.isBlank() ? defaultProvider : requested;
+        return Optional.ofNullable(providers.get(name.trim().toLowerCase(Locale.ROOT)));
+    }
+}
