@@ -65,6 +65,15 @@ public class ProblemMappers {
                 "The request body is not valid JSON" + location, path(uri), List.of()));
     }
 
+    /**
+     * A wrong JSON type ({@code "count": "two"}). Quarkus REST ships its own mapper for this exact type that answers
+     * plain JSON; mapping the exact type here takes precedence over it.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         Problem problem = new Problem(Problem.type("unauthorized"), "Unauthorized", 401,

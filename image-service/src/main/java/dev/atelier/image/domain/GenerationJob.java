@@ -1,0 +1,229 @@
+package dev.atelier.image.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One generation request and its progress. State changes go through the methods below, which only ever move the
+ * status forward: a late or redelivered event can never take a finished job back.
+ */
+@Entity
+@Table(name = "generation_jobs")
+public class GenerationJob {
+    public static final int FIRST_ATTEMPT = 1;
+    public static final int DONE_PERCENT = 100;
+
+    @Id
+    private UUID id;
+    @Column(name = "user_id", nullable = false, updatable = false)
+    private UUID userId;
+    @Column(nullable = false, updatable = false)
+    private String prompt;
+    @Column(nullable = false, updatable = false)
+    private String style;
+    @Column(nullable = false, updatable = false)
+    private String size;
+    @Column(name = "count", nullable = false, updatable = false)
+    private int imageCount;
+    @Column(updatable = false)
+    private String name;
+    @Column(updatable = false)
+    private String emotion;
+    @Column(nullable = false, updatable = false)
+    private long seed;
+    @Column(nullable = false, updatable = false)
+    private String provider;
+    @Column(nullable = false)
+    private JobStatus status;
+    @Column(nullable = false)
+    private int cost;
+    @Column(nullable = false)
+    private int attempt;
+    @Column(nullable = false)
+    private int progress;
+    @Column(name = "error_code")
+    private String errorCode;
+    @Column(name = "error_message")
+    private String errorMessage;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "image_ids", columnDefinition = "uuid[]")
+    private List<UUID> imageIds;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+    @Column(name = "started_at")
+    private Instant startedAt;
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected GenerationJob() {
+        // for Hibernate
+    }
+
+    /** A new job, waiting for a worker. */
+    public static GenerationJob queue(UUID userId, GenerationSpec spec, int cost, Instant now) {
+        GenerationJob job = new GenerationJob();
+        job.id = UUID.randomUUID();
+        job.userId = userId;
+        job.prompt = spec.prompt();
+        job.style = spec.style();
+        job.size = spec.size();
+        job.imageCount = spec.count();
+        job.name = spec.name();
+        job.emotion = spec.emotion();
+        job.seed = spec.seed();
+        job.provider = spec.provider();
+        job.status = JobStatus.QUEUED;
+        job.cost = cost;
+        job.attempt = FIRST_ATTEMPT;
+        job.progress = 0;
+        job.createdAt = now;
+        job.updatedAt = now;
+        return job;
+    }
+
+    /**
+     * The worker reports progress. Applies only while queued or running; progress never goes down.
+     *
+     * @return whether anything changed
+     */
+    public boolean markRunning(int percent, Instant at) {
+        if (status.isTerminal()) {
+            return false;
+        }
+        int clamped = Math.max(0, Math.min(DONE_PERCENT - 1, percent));
+        boolean changed = status != JobStatus.RUNNING || clamped > progress;
+        if (status != JobStatus.RUNNING) {
+            status = JobStatus.RUNNING;
+            startedAt = at;
+        }
+        progress = Math.max(progress, clamped);
+        if (changed) {
+            updatedAt = at;
+        }
+        return changed;
+    }
+
+    /** Every image is stored. Ignored once the job is finished. */
+    public boolean markSucceeded(List<UUID> images, Instant at) {
+        if (status.isTerminal()) {
+            return false;
+        }
+        status = JobStatus.SUCCEEDED;
+        imageIds = List.copyOf(images);
+        progress = DONE_PERCENT;
+        if (startedAt == null) {
+            startedAt = at;
+        }
+        finishedAt = at;
+        updatedAt = at;
+        return true;
+    }
+
+    /** The worker gave up. Ignored once the job is finished. */
+    public boolean markFailed(String code, String message, Instant at) {
+        if (status.isTerminal()) {
+            return false;
+        }
+        status = JobStatus.FAILED;
+        errorCode = code;
+        errorMessage = message;
+        finishedAt = at;
+        updatedAt = at;
+        return true;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getUserId() {
+        return userId;
+    }
+
+    public String getPrompt() {
+        return prompt;
+    }
+
+    public String getStyle() {
+        return style;
+    }
+
+    public String getSize() {
+        return size;
+    }
+
+    public int getCount() {
+        return imageCount;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getEmotion() {
+        return emotion;
+    }
+
+    public long getSeed() {
+        return seed;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    public JobStatus getStatus() {
+        return status;
+    }
+
+    public int getCost() {
+        return cost;
+    }
+
+    public int getAttempt() {
+        return attempt;
+    }
+
+    public int getProgress() {
+        return progress;
+    }
+
+    public String getErrorCode() {
+        return errorCode;
+    }
+
+    public String getErrorMessage() {
+        return errorMessage;
+    }
+
+    public List<UUID> getImageIds() {
+        return imageIds == null ? List.of() : imageIds;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.atelier.image.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.atelier.image.domain.GenerationJob;
+import dev.atelier.image.domain.JobStatus;
+
+/** A job as its owner sees it: {@code imageIds} once succeeded, {@code error} once failed. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record GenerationView(
+        UUID id,
+        JobStatus status,
+        String prompt,
+        String style,
+        String size,
+        int count,
+        String name,
+        String emotion,
+        long seed,
+        String provider,
+        int cost,
+        int progress,
+        List<UUID> imageIds,
+        Error error,
+        Instant createdAt,
+        Instant updatedAt,
+        Links links) {
+
+    public record Error(String code, String message) {
+    }
+
+    static GenerationView of(GenerationJob job) {
+        return new GenerationView(
+                job.getId(),
+                job.getStatus(),
+                job.getPrompt(),
+                job.getStyle(),
+                job.getSize(),
+                job.getCount(),
+                job.getName(),
+                job.getEmotion(),
+                job.getSeed(),
+                job.getProvider(),
+                job.getCost(),
+                job.getProgress(),
+                job.getStatus() == JobStatus.SUCCEEDED ? job.getImageIds() : null,
+                job.getStatus() == JobStatus.FAILED ? new Error(job.getErrorCode(), job.getErrorMessage()) : null,
+                job.getCreatedAt(),
+                job.getUpdatedAt(),
+                Links.of(job.getId()));
+    }
+}

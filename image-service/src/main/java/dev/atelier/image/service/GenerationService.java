@@ -1,0 +1,139 @@
+package dev.atelier.image.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.atelier.events.GenerationRequested;
+import dev.atelier.events.Topics;
+import dev.atelier.image.config.ImageConfig;
+import dev.atelier.image.domain.GenerationDraft;
+import dev.atelier.image.domain.GenerationJob;
+import dev.atelier.image.domain.GenerationOptions;
+import dev.atelier.image.domain.GenerationSpec;
+import dev.atelier.image.domain.OutboxMessage;
+import dev.atelier.image.repository.GenerationJobRepository;
+import dev.atelier.image.repository.OutboxRepository;
+import dev.atelier.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/** Accepting generation requests and reading them back, always scoped to the caller. */
+@ApplicationScoped
+public class GenerationService {
+    private final GenerationJobRepository jobs;
+    private final OutboxRepository outbox;
+    private final Pricing pricing;
+    private final ImageConfig config;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public GenerationService(GenerationJobRepository jobs, OutboxRepository outbox, Pricing pricing,
+            ImageConfig config, ObjectMapper mapper) {
+        this.jobs = jobs;
+        this.outbox = outbox;
+        this.pricing = pricing;
+        this.config = config;
+        this.mapper = mapper;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Stores a queued job and its {@code GenerationRequested} event in one transaction: either both exist or
+     * neither. Publishing is the relay's job.
+     */
+    @WithTransaction
+    public Uni<GenerationJob> submit(UUID userId, GenerationDraft draft) {
+        GenerationSpec spec = complete(draft);
+        // PostgreSQL keeps microseconds; truncate so the answer and later reads show the same instant.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        GenerationJob job = GenerationJob.queue(userId, spec, pricing.cost(spec.size(), spec.count()), now);
+        GenerationRequested event = new GenerationRequested(UUID.randomUUID(), GenerationRequested.VERSION, now,
+                userId, job.getId(), spec.prompt(), spec.style(), spec.size(), spec.count(), spec.name(),
+                spec.emotion(), spec.seed(), spec.provider(), job.getAttempt(), Map.of());
+        OutboxMessage message = new OutboxMessage(job.getId(), Topics.GENERATION_REQUESTED, userId.toString(),
+                event.eventType(), toJson(event), now);
+        return jobs.persist(job)
+                .chain(() -> outbox.persist(message))
+                .invoke(() -> Log.infof("Queued job %s for user %s (%d x %s, %s, cost %d), event %s", job.getId(),
+                        userId, spec.count(), spec.size(), spec.provider(), job.getCost(), event.eventId()))
+                .replaceWith(job);
+    }
+
+    /** The caller's job; someone else's job or an unknown id is a 404. */
+    @WithSession
+    public Uni<GenerationJob> get(UUID userId, UUID jobId) {
+        return jobs.findOwned(userId, jobId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Generation", jobId));
+    }
+
+    /** One page of the caller's jobs, newest first. */
+    @WithSession
+    public Uni<Page<GenerationJob>> list(UUID userId, Integer limit, String cursor) {
+        int size = limit == null ? config.listing().defaultLimit() : limit;
+        if (size < 1 || size > config.listing().maxLimit()) {
+            return Uni.createFrom().failure(ProblemException.invalidField("limit",
+                    "must be between 1 and " + config.listing().maxLimit()));
+        }
+        PageCursor after;
+        try {
+            after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(ProblemException.invalidField("cursor", "is not a valid cursor"));
+        }
+        // One extra row tells whether there is a next page.
+        Instant afterCreatedAt = after == null ? null : after.createdAt();
+        UUID afterId = after == null ? null : after.id();
+        return jobs.pageOf(userId, afterCreatedAt, afterId, size + 1)
+                .map(rows -> {
+                    if (rows.size() <= size) {
+                        return new Page<>(rows, null);
+                    }
+                    List<GenerationJob> items = rows.subList(0, size);
+                    GenerationJob last = items.get(size - 1);
+                    return new Page<>(List.copyOf(items), new PageCursor(last.getCreatedAt(), last.getId()).encode());
+                });
+    }
+
+    /** Fills in the defaults. The request record has validated everything except the configured provider list. */
+    private GenerationSpec complete(GenerationDraft draft) {
+        String provider = draft.provider() == null ? config.defaultProvider() : draft.provider();
+        if (!config.providers().contains(provider)) {
+            throw ProblemException.invalidField("provider", "must be one of " + String.join(", ", config.providers()));
+        }
+        // A seed is always fixed here, so a redelivered request renders the same pixels.
+        long seed = draft.seed() != null ? draft.seed()
+                : ThreadLocalRandom.current().nextLong(GenerationOptions.GENERATED_SEED_BOUND);
+        return new GenerationSpec(
+                draft.prompt(),
+                draft.style(),
+                draft.size() == null ? GenerationOptions.DEFAULT_SIZE : draft.size(),
+                draft.count() == null ? GenerationOptions.DEFAULT_COUNT : draft.count(),
+                draft.name(),
+                draft.emotion(),
+                seed,
+                provider);
+    }
+
+    private String toJson(GenerationRequested event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise event " + event.eventId(), e);
+        }
+    }
+
+    public record Page<T>(List<T> items, String nextCursor) {
+    }
+}
