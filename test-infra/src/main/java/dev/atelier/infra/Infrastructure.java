@@ -17,6 +17,8 @@ public final class Infrastructure implements AutoCloseable {
     public static final String BUCKET = "atelier-images";
     /** Enough partitions for the largest expected worker count (DESIGN.md §3). */
     public static final int PARTITIONS = 12;
+    private static final String THROWAWAY_PREFIX = "atelier-infra-";
+    private static final String OWNER_FILE = "owner.pid";
 
     private final PostgresServer postgres;
     private final KafkaServer kafka;
@@ -62,12 +64,42 @@ public final class Infrastructure implements AutoCloseable {
     /** A throwaway set in a fresh temp folder, deleted on JVM exit. */
     public static Infrastructure startThrowaway() {
         try {
-            Path dir = Files.createTempDirectory("atelier-infra-");
+            sweepOrphans();
+            Path dir = Files.createTempDirectory(THROWAWAY_PREFIX);
+            Files.writeString(dir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
             Infrastructure infrastructure = start(dir, Ports.free(), false);
             infrastructure.deleteOnClose = dir;
             return infrastructure;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Throwaway folders whose owning JVM died without cleaning up: stop their PostgreSQL and delete them. */
+    private static void sweepOrphans() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var dirs = Files.newDirectoryStream(tmp, THROWAWAY_PREFIX + "*")) {
+            for (Path dir : dirs) {
+                Path owner = dir.resolve(OWNER_FILE);
+                try {
+                    long pid = Long.parseLong(Files.readString(owner).trim());
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        continue;
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    continue; // not ours, or still being created
+                }
+                PostgresServer.stopOrphan(dir.resolve("postgres").resolve("data"));
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
         }
     }
 
@@ -129,11 +161,7 @@ public final class Infrastructure implements AutoCloseable {
         close(kafka);
         close(postgres);
         if (deleteOnClose != null) {
-            try (var paths = Files.walk(deleteOnClose)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                System.err.println("could not delete " + deleteOnClose + ": " + e);
-            }
+            deleteTree(deleteOnClose);
         }
     }
 

@@ -32,6 +32,7 @@ public final class PostgresServer implements AutoCloseable {
         try {
             Path data = dir.resolve("data");
             Files.createDirectories(dir);
+            stopOrphan(data);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(data)
@@ -46,6 +47,33 @@ public final class PostgresServer implements AutoCloseable {
             return new PostgresServer(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL", e);
+        }
+    }
+
+    /**
+     * Stops a PostgreSQL left running on {@code data} by an owner that was killed (kill -9 of the launcher or of a
+     * test JVM): PostgreSQL does not watch its parent, unlike our child JVMs.
+     */
+    static void stopOrphan(Path data) {
+        Path pidFile = data.resolve("postmaster.pid");
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return;
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle.of(pid)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                    .ifPresent(orphan -> {
+                        System.err.println("Stopping PostgreSQL left running by a previous owner (pid " + pid + ")");
+                        orphan.destroy();
+                        try {
+                            orphan.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            orphan.destroyForcibly();
+                        }
+                    });
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not check " + pidFile + ": " + e);
         }
     }
 
