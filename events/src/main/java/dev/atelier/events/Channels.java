@@ -12,6 +12,7 @@ public final class Channels {
     public static final String GENERATION_CANCELED = "generation-canceled";
     public static final String IMAGE_STORED = "image-stored";
     public static final String IMAGE_DELETED = "image-deleted";
+    public static final String IMAGE_DOWNLOADED = "image-downloaded";
     public static final String USER_DELETED = "user-deleted";
 
     private Channels() {
