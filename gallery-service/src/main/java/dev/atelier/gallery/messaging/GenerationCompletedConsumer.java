@@ -1,6 +1,7 @@
 package dev.atelier.gallery.messaging;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import dev.atelier.gallery.config.GalleryConfig;
 import dev.atelier.gallery.domain.Variant;
 import dev.atelier.gallery.service.ImageService;
 import dev.atelier.gallery.service.ImageService.Recorded;
+import dev.atelier.gallery.service.ImageStorage;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -29,10 +31,12 @@ import io.smallrye.mutiny.Uni;
 public class GenerationCompletedConsumer {
 
     private final ImageService images;
+    private final ImageStorage storage;
     private final GalleryConfig.Consumer config;
 
-    public GenerationCompletedConsumer(ImageService images, GalleryConfig config) {
+    public GenerationCompletedConsumer(ImageService images, ImageStorage storage, GalleryConfig config) {
         this.images = images;
+        this.storage = storage;
         this.config = config.consumer();
     }
 
@@ -52,6 +56,24 @@ public class GenerationCompletedConsumer {
                 .onFailure(failure -> !(failure instanceof InvalidEventException)).retry()
                 .withBackOff(config.retryBackoff()).atMost(config.retries())
                 .invoke(recorded -> log(event, recorded))
+                .call(recorded -> recorded.userDeleted() ? discardObjects(event) : Uni.createFrom().voidItem())
+                .replaceWithVoid();
+    }
+
+    /**
+     * The job finished after its owner's account was deleted: nothing was stored, so its objects would be orphans.
+     * Best effort: the event is already processed, and the reconciler reports (or removes) what remains.
+     */
+    private Uni<Void> discardObjects(GenerationCompleted event) {
+        List<String> keys = event.images().stream().flatMap(image -> image.keys().values().stream()).toList();
+        return storage.delete(keys)
+                .invoke(failed -> Log.infof("generation.completed %s (job %s): user %s is deleted; discarded %d of %d "
+                        + "object(s)", event.eventId(), event.jobId(), event.userId(), keys.size() - failed.size(),
+                        keys.size()))
+                .onFailure().invoke(failure -> Log.warnf("generation.completed %s (job %s): user %s is deleted but "
+                        + "its objects could not be discarded: %s", event.eventId(), event.jobId(), event.userId(),
+                        failure.toString()))
+                .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
@@ -101,6 +123,9 @@ public class GenerationCompletedConsumer {
         if (recorded.redelivery()) {
             Log.infof("generation.completed %s (job %s, user %s) was already processed; nothing stored",
                     event.eventId(), event.jobId(), event.userId());
+        } else if (recorded.userDeleted()) {
+            Log.infof("generation.completed %s (job %s): user %s is deleted; nothing stored", event.eventId(),
+                    event.jobId(), event.userId());
         } else {
             Log.infof("generation.completed %s (job %s, user %s): stored %d image(s), %d already present",
                     event.eventId(), event.jobId(), event.userId(), recorded.inserted(), recorded.skipped());

@@ -19,8 +19,11 @@ import dev.atelier.events.GenerationCompleted;
 import dev.atelier.gallery.config.GalleryConfig;
 import dev.atelier.gallery.domain.Image;
 import dev.atelier.gallery.domain.ImageNames;
+import dev.atelier.gallery.domain.ImageSource;
 import dev.atelier.gallery.domain.PageCursor;
 import dev.atelier.gallery.domain.Variant;
+import dev.atelier.gallery.messaging.ImageEventOutbox;
+import dev.atelier.gallery.repository.DeletedUserRepository;
 import dev.atelier.gallery.repository.ImageRepository;
 import dev.atelier.gallery.repository.ImageRepository.NewGeneratedImage;
 import dev.atelier.gallery.repository.ProcessedEventRepository;
@@ -33,8 +36,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ImageService {
 
-    /** What recording one completion did. */
-    public record Recorded(boolean redelivery, int inserted, int skipped) {
+    /**
+     * What recording one completion did. {@code userDeleted}: the owner's account is gone, nothing was stored and the
+     * event's objects are the caller's to delete.
+     */
+    public record Recorded(boolean redelivery, boolean userDeleted, int inserted, int skipped) {
     }
 
     /** One page of images and the cursor of the next page ({@code null} on the last one). */
@@ -49,33 +55,45 @@ public class ImageService {
     private final ProcessedEventRepository processedEvents;
     private final ObjectMapper json;
     private final ImageNames names;
+    private final DeletedUserRepository deletedUsers;
+    private final ImageEventOutbox events;
 
     public ImageService(ImageRepository images, ProcessedEventRepository processedEvents, ObjectMapper json,
-            GalleryConfig config) {
+            GalleryConfig config, DeletedUserRepository deletedUsers, ImageEventOutbox events) {
         this.images = images;
         this.processedEvents = processedEvents;
         this.json = json;
+        this.deletedUsers = deletedUsers;
+        this.events = events;
         GalleryConfig.Naming naming = config.naming();
         this.names = new ImageNames(naming.promptWords(), naming.maxLength(), naming.fallback());
     }
 
     /**
-     * Stores one row per image of the completed job, in one transaction with the processed-event row: a
-     * redelivered event, or an image id that is already stored, inserts nothing.
+     * Stores one row per image of the completed job, each with its {@code image.stored} outbox row, in one
+     * transaction with the processed-event row: a redelivered event, or an image id that is already stored, inserts
+     * (and announces) nothing. Nothing is stored for a user whose account is gone.
      */
     @WithTransaction
     public Uni<Recorded> recordCompleted(GenerationCompleted event) {
         return processedEvents.markProcessed(event.eventId()).chain(first -> {
             if (!first) {
-                return Uni.createFrom().item(new Recorded(true, 0, 0));
+                return Uni.createFrom().item(new Recorded(true, false, 0, 0));
             }
-            List<NewGeneratedImage> rows = rows(event);
-            Uni<Integer> inserted = Uni.createFrom().item(0);
-            for (NewGeneratedImage row : rows) {
-                // One session runs one statement at a time: insert sequentially.
-                inserted = inserted.chain(count -> images.insertIfAbsent(row).map(added -> added ? count + 1 : count));
-            }
-            return inserted.map(count -> new Recorded(false, count, rows.size() - count));
+            return deletedUsers.isDeleted(event.userId()).chain(deleted -> {
+                if (deleted) {
+                    return Uni.createFrom().item(new Recorded(false, true, 0, event.images().size()));
+                }
+                List<NewGeneratedImage> rows = rows(event);
+                Uni<Integer> inserted = Uni.createFrom().item(0);
+                for (NewGeneratedImage row : rows) {
+                    // One session runs one statement at a time: insert sequentially.
+                    inserted = inserted.chain(count -> images.insertIfAbsent(row).chain(added -> added
+                            ? events.stored(stored(row)).replaceWith(count + 1)
+                            : Uni.createFrom().item(count)));
+                }
+                return inserted.map(count -> new Recorded(false, false, count, rows.size() - count));
+            });
         });
     }
 
@@ -130,6 +148,21 @@ public class ImageService {
                     positiveOrNull(image.height()), image.bytes() >= 0 ? image.bytes() : null,
                     toJson(image.keys() == null ? Map.of() : image.keys()), image.contentHash(), createdAt);
         }).toList();
+    }
+
+    /** The inserted row as {@code image.stored} describes it. */
+    private static Image stored(NewGeneratedImage row) {
+        Image image = new Image();
+        image.id = row.id();
+        image.userId = row.userId();
+        image.jobId = row.jobId();
+        image.source = ImageSource.GENERATED;
+        image.style = row.style();
+        image.emotion = row.emotion();
+        image.format = row.format();
+        image.bytes = row.bytes();
+        image.createdAt = row.createdAt();
+        return image;
     }
 
     private static Map<String, Object> metadata(GenerationCompleted event) {
