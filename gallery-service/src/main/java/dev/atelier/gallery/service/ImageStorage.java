@@ -1,5 +1,6 @@
 package dev.atelier.gallery.service;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -139,6 +141,33 @@ public class ImageStorage {
             failed.add(error.key());
         }
         return failed;
+    }
+
+    /** Blocking; worker threads only. Writes (or overwrites) one object. */
+    public void put(String key, byte[] content, String contentType) {
+        s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType)
+                .contentLength((long) content.length), RequestBody.fromBytes(content));
+    }
+
+    /** Blocking; worker threads only. Streams one object; the caller closes the stream (releasing the connection). */
+    public InputStream open(String key) {
+        return s3.getObject(request -> request.bucket(bucket).key(key));
+    }
+
+    /**
+     * Blocking; worker threads only. Best-effort clean-up: failures are logged with their keys (the reconciler
+     * reports such objects) instead of thrown. Returns whether every object is gone.
+     */
+    public boolean deleteQuietly(List<String> keys) {
+        try {
+            Set<String> failed = deleteNow(keys);
+            failed.forEach(key -> Log.errorf("could not delete object %s from bucket %s; it is left without a row",
+                    key, bucket));
+            return failed.isEmpty();
+        } catch (StorageUnavailableException e) {
+            Log.errorf(e, "could not delete objects %s from bucket %s; they are left without a row", keys, bucket);
+            return false;
+        }
     }
 
     /**

@@ -53,6 +53,10 @@ public interface WorkerConfig {
         /** Longest side of the {@code thumb} variant in pixels (never upscaled). */
         @WithDefault("256")
         int thumbSide();
+
+        /** Longest side of the {@code medium} variant, written only for images larger than that. */
+        @WithDefault("1024")
+        int mediumSide();
     }
 
     interface Storage {

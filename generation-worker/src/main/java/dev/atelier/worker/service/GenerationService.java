@@ -29,8 +29,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Runs one generation job: validate, announce it running, render each image with the requested provider, write
- * original and thumbnail to S3, report progress, then publish the completion, or a failure with a machine-readable
- * code. Blocking throughout (rendering, encoding, S3, awaiting broker acks): runs on a worker thread.
+ * original, medium (only when the original is larger than the medium size) and thumbnail to S3, report progress,
+ * then publish the completion, or a failure with a machine-readable code. Blocking throughout (rendering, encoding, S3, awaiting broker acks): runs on a worker thread.
  *
  * <p>
  * Image ids derive from the job id and the image's index, so a redelivered job overwrites the same objects and
@@ -118,29 +118,35 @@ public class GenerationService {
         RenderSpec spec = new RenderSpec(job.prompt(), job.style(), Emotion.parse(request.emotion()), request.seed(),
                 index, job.size());
         BufferedImage rendered = render(job.provider(), spec);
-        byte[] original;
-        byte[] thumb;
+        // Variant → PNG bytes; medium only when the original is larger than it (never upscaled).
+        Map<String, byte[]> variants = new LinkedHashMap<>();
         try {
-            original = PngImages.encode(rendered);
-            thumb = PngImages.encode(PngImages.thumbnail(rendered, limits.thumbSide()));
+            variants.put(StorageKeys.ORIGINAL, PngImages.encode(rendered));
+            BufferedImage smaller = rendered;
+            if (Math.max(rendered.getWidth(), rendered.getHeight()) > limits.mediumSide()) {
+                smaller = PngImages.thumbnail(rendered, limits.mediumSide());
+                variants.put(StorageKeys.MEDIUM, PngImages.encode(smaller));
+            }
+            // From the medium when there is one: the same result with fewer halvings.
+            variants.put(StorageKeys.THUMB, PngImages.encode(PngImages.thumbnail(smaller, limits.thumbSide())));
         } catch (RuntimeException e) {
             throw GenerationException.renderFailed("the rendered image could not be encoded", false, e);
         }
 
         UUID imageId = imageId(request.jobId(), index);
         Map<String, String> keys = new LinkedHashMap<>();
-        keys.put(StorageKeys.ORIGINAL, StorageKeys.image(request.userId(), imageId, StorageKeys.ORIGINAL,
-                PngImages.FORMAT));
-        keys.put(StorageKeys.THUMB, StorageKeys.image(request.userId(), imageId, StorageKeys.THUMB,
-                PngImages.FORMAT));
+        variants.keySet().forEach(variant -> keys.put(variant,
+                StorageKeys.image(request.userId(), imageId, variant, PngImages.FORMAT)));
         try {
-            store.put(keys.get(StorageKeys.ORIGINAL), original, PngImages.CONTENT_TYPE);
-            store.put(keys.get(StorageKeys.THUMB), thumb, PngImages.CONTENT_TYPE);
+            for (Map.Entry<String, byte[]> variant : variants.entrySet()) {
+                store.put(keys.get(variant.getKey()), variant.getValue(), PngImages.CONTENT_TYPE);
+            }
         } catch (SdkException e) {
             Log.errorf(e, "job %s of user %s: writing image %s to bucket %s failed", request.jobId(),
                     request.userId(), imageId, store.bucket());
             throw GenerationException.storageUnavailable("image storage is unavailable", e);
         }
+        byte[] original = variants.get(StorageKeys.ORIGINAL);
         return new GeneratedImage(imageId, index, PngImages.FORMAT, rendered.getWidth(), rendered.getHeight(),
                 original.length, PngImages.sha256Hex(original), Collections.unmodifiableMap(keys));
     }

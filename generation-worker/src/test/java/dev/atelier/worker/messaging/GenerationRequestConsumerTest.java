@@ -86,7 +86,7 @@ class GenerationRequestConsumerTest {
     }
 
     @Test
-    void aRequestBecomesPngsInTheBucketAndACompletion() throws IOException {
+    void aRequestBecomesPngsInTheBucketAndACompletionWithoutAMediumForSmallImages() throws IOException {
         GenerationRequested request = request("local", "640x480", 2);
 
         send(request);
@@ -133,6 +133,29 @@ class GenerationRequestConsumerTest {
         }
         assertFalse(completed.images().get(0).contentHash().equals(completed.images().get(1).contentHash()),
                 "two different images");
+    }
+
+    @Test
+    void anImageLargerThanTheMediumSizeAlsoGetsAMediumVariant() throws IOException {
+        GenerationRequested request = request("local", "2048x1024", 1);
+
+        send(request);
+
+        GenerationCompleted completed = json.readValue(
+                awaitEvents(Topics.GENERATION_COMPLETED, request.jobId(), 1).get(0).value(), GenerationCompleted.class);
+        GeneratedImage image = completed.images().get(0);
+        assertEquals(Map.of(
+                StorageKeys.ORIGINAL, StorageKeys.image(request.userId(), image.imageId(), StorageKeys.ORIGINAL, "png"),
+                StorageKeys.MEDIUM, StorageKeys.image(request.userId(), image.imageId(), StorageKeys.MEDIUM, "png"),
+                StorageKeys.THUMB, StorageKeys.image(request.userId(), image.imageId(), StorageKeys.THUMB, "png")),
+                image.keys());
+        assertEquals(2048, image.width());
+        assertEquals(1024, image.height());
+        ResponseBytes<GetObjectResponse> medium = object(image.keys().get(StorageKeys.MEDIUM));
+        assertEquals("image/png", medium.response().contentType());
+        assertDimensions(1024, 512, medium.asByteArray());
+        assertDimensions(256, 128, object(image.keys().get(StorageKeys.THUMB)).asByteArray());
+        assertDimensions(2048, 1024, object(image.keys().get(StorageKeys.ORIGINAL)).asByteArray());
     }
 
     @Test
