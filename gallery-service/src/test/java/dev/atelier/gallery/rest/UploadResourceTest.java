@@ -32,6 +32,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.atelier.events.StorageKeys;
+import dev.atelier.events.Topics;
+import dev.atelier.gallery.LifecycleFixtures;
 import dev.atelier.gallery.TestImages;
 import dev.atelier.gallery.UploadFixtures;
 import dev.atelier.problem.Problem;
@@ -50,6 +52,22 @@ class UploadResourceTest {
 
     @Inject
     UploadFixtures uploads;
+    @Inject
+    LifecycleFixtures lifecycle;
+
+    @Test
+    void anUploadIsAnnouncedAsStoredWithItsSourceAndSize() {
+        UUID owner = UUID.randomUUID();
+
+        String id = uploads.upload(owner, "field.png", TestImages.png(64, 48), "image/png", "minimal", null)
+                .then().statusCode(201).extract().path("id");
+
+        var event = lifecycle.read(lifecycle.records(Topics.IMAGE_STORED, owner, 1).get(0));
+        assertEquals(id, event.get("imageId").asText());
+        assertEquals("uploaded", event.get("source").asText());
+        assertEquals("minimal", event.get("style").asText());
+        assertTrue(event.get("bytes").asLong() > 0);
+    }
 
     @Test
     void aLargePngIsStoredWithMediumAndThumbAndWithoutItsTextChunks() {
