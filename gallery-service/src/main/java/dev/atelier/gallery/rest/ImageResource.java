@@ -3,6 +3,7 @@ package dev.atelier.gallery.rest;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,19 +15,16 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.atelier.gallery.config.GalleryConfig;
-import dev.atelier.gallery.domain.PageCursor;
+import dev.atelier.gallery.domain.ImageSearch;
 import dev.atelier.gallery.domain.Variant;
 import dev.atelier.gallery.service.ImageContentService;
+import dev.atelier.gallery.service.ImageSearchService;
 import dev.atelier.gallery.service.ImageService;
 import dev.atelier.problem.ProblemException;
-import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -40,30 +38,28 @@ public class ImageResource {
 
     private final ImageService images;
     private final ImageContentService content;
+    private final ImageSearchService searching;
+    private final ImageListParser listParser;
     private final JsonWebToken jwt;
-    private final GalleryConfig.Page paging;
 
-    public ImageResource(ImageService images, ImageContentService content, JsonWebToken jwt, GalleryConfig config) {
+    public ImageResource(ImageService images, ImageContentService content, ImageSearchService searching,
+            ImageListParser listParser, JsonWebToken jwt) {
         this.images = images;
         this.content = content;
+        this.searching = searching;
+        this.listParser = listParser;
         this.jwt = jwt;
-        this.paging = config.page();
     }
 
     @GET
-    @Operation(summary = "List the caller's images, newest first")
+    @Operation(summary = "List the caller's images: newest first, or filtered, searched and sorted")
     @APIResponse(responseCode = "200", description = "A page of images")
-    @APIResponse(responseCode = "400", description = "limit or cursor is invalid")
-    public Uni<ImagePage> list(
-            @Parameter(description = "Items per page, 1–50 (default 20)", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        int size = limit(limit);
-        PageCursor after = cursor(cursor);
-        UUID userId = userId();
-        return images.page(userId, after, size).map(slice -> new ImagePage(
-                slice.images().stream().map(ImageItem::of).toList(),
-                slice.next() == null ? null : slice.next().encode()));
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it")
+    public Uni<ImagePage> list(@BeanParam ImageListRequest request) {
+        ImageSearch search = listParser.parse(request);
+        return searching.search(userId(), search).map(page -> new ImagePage(
+                page.images().stream().map(ImageItem::of).toList(),
+                page.next() == null ? null : page.next().encode()));
     }
 
     @GET
@@ -97,37 +93,7 @@ public class ImageResource {
     }
 
     private UUID userId() {
-        try {
-            return UUID.fromString(jwt.getSubject());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // auth-service always puts the user id in sub; anything else is not one of our tokens.
-            throw new UnauthorizedException("token subject is not a user id");
-        }
-    }
-
-    private int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return paging.defaultLimit();
-        }
-        String message = "must be an integer from 1 to " + paging.maxLimit();
-        int limit;
-        try {
-            limit = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("limit", message);
-        }
-        if (limit < 1 || limit > paging.maxLimit()) {
-            throw ProblemException.invalidField("limit", message);
-        }
-        return limit;
-    }
-
-    private static PageCursor cursor(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return PageCursor.decode(value.strip()).orElseThrow(() -> ProblemException.invalidField("cursor",
-                "is not a cursor from this API; pass nextCursor of the previous page unchanged"));
+        return Caller.userId(jwt);
     }
 
     private static Variant variant(String value) {

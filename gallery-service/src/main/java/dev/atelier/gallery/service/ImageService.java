@@ -19,7 +19,6 @@ import dev.atelier.events.GenerationCompleted;
 import dev.atelier.gallery.config.GalleryConfig;
 import dev.atelier.gallery.domain.Image;
 import dev.atelier.gallery.domain.ImageNames;
-import dev.atelier.gallery.domain.PageCursor;
 import dev.atelier.gallery.domain.Variant;
 import dev.atelier.gallery.repository.ImageRepository;
 import dev.atelier.gallery.repository.ImageRepository.NewGeneratedImage;
@@ -29,16 +28,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** The gallery's use cases: record generated images, and read a user's own images. */
+/** The gallery's use cases: record generated images, and read one of a user's own images. */
 @ApplicationScoped
 public class ImageService {
 
     /** What recording one completion did. */
     public record Recorded(boolean redelivery, int inserted, int skipped) {
-    }
-
-    /** One page of images and the cursor of the next page ({@code null} on the last one). */
-    public record Slice(List<Image> images, PageCursor next) {
     }
 
     /** Where a variant of a user's image is stored. */
@@ -76,19 +71,6 @@ public class ImageService {
                 inserted = inserted.chain(count -> images.insertIfAbsent(row).map(added -> added ? count + 1 : count));
             }
             return inserted.map(count -> new Recorded(false, count, rows.size() - count));
-        });
-    }
-
-    @WithSession
-    public Uni<Slice> page(UUID userId, PageCursor after, int limit) {
-        // One row more than asked tells whether there is a next page without a count query.
-        return images.livePage(userId, after, limit + 1).map(rows -> {
-            if (rows.size() <= limit) {
-                return new Slice(rows, null);
-            }
-            List<Image> page = rows.subList(0, limit);
-            Image last = page.get(limit - 1);
-            return new Slice(List.copyOf(page), new PageCursor(last.createdAt, last.id));
         });
     }
 
