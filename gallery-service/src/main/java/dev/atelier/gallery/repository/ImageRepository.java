@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import dev.atelier.gallery.domain.Image;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -22,6 +23,15 @@ public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
     /** The user's live image {@code id}; {@code null} when it does not exist, is trashed or is someone else's. */
     public Uni<Image> findLive(UUID userId, UUID id) {
         return find("id = ?1 and userId = ?2 and deletedAt is null", id, userId).firstResult();
+    }
+
+    /**
+     * As {@link #findLive}, with the row locked until the transaction ends: a read-modify-write (a metadata merge)
+     * must not lose a concurrent one.
+     */
+    public Uni<Image> findLiveForUpdate(UUID userId, UUID id) {
+        return find("id = ?1 and userId = ?2 and deletedAt is null", id, userId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /**

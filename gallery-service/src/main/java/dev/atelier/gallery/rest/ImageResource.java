@@ -4,7 +4,9 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,13 +17,18 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.atelier.gallery.domain.ImagePatch;
 import dev.atelier.gallery.domain.ImageSearch;
 import dev.atelier.gallery.domain.Variant;
 import dev.atelier.gallery.service.ImageContentService;
+import dev.atelier.gallery.service.ImageEditService;
 import dev.atelier.gallery.service.ImageSearchService;
 import dev.atelier.gallery.service.ImageService;
 import dev.atelier.problem.ProblemException;
@@ -35,19 +42,24 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @Tag(name = "Images", description = "Each user's private gallery")
 public class ImageResource {
     static final String PATH = "/api/v1/images";
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final ImageService images;
     private final ImageContentService content;
     private final ImageSearchService searching;
+    private final ImageEditService editing;
     private final ImageListParser listParser;
+    private final ImagePatchReader patchReader;
     private final JsonWebToken jwt;
 
     public ImageResource(ImageService images, ImageContentService content, ImageSearchService searching,
-            ImageListParser listParser, JsonWebToken jwt) {
+            ImageEditService editing, ImageListParser listParser, ImagePatchReader patchReader, JsonWebToken jwt) {
         this.images = images;
         this.content = content;
         this.searching = searching;
+        this.editing = editing;
         this.listParser = listParser;
+        this.patchReader = patchReader;
         this.jwt = jwt;
     }
 
@@ -70,6 +82,26 @@ public class ImageResource {
     public Uni<ImageDetail> get(@PathParam("id") String id) {
         UUID imageId = imageId(id);
         return images.get(userId(), imageId).map(ImageDetail::of);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ MERGE_PATCH_JSON, MediaType.APPLICATION_JSON })
+    @Operation(summary = "Change the name, tags, favourite flag or metadata of one of the caller's images",
+            description = "A JSON merge patch (RFC 7396): members that are absent stay as they are; `tags: null` "
+                    + "removes every tag; `metadata` is merged into the stored metadata, where a null member "
+                    + "removes that key and `metadata: null` removes them all.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON,
+            schema = @Schema(implementation = ImagePatchBody.class)))
+    @APIResponse(responseCode = "200", description = "The image as it now is")
+    @APIResponse(responseCode = "400", description = "Not a valid patch (the problem names the fields); nothing changed")
+    @APIResponse(responseCode = "404", description = "No such image among the caller's")
+    @APIResponse(responseCode = "413", description = "The patch is too large")
+    @APIResponse(responseCode = "415", description = "Neither application/merge-patch+json nor application/json")
+    public Uni<ImageDetail> patch(@PathParam("id") String id, byte[] body) {
+        UUID imageId = imageId(id);
+        ImagePatch patch = patchReader.read(body);
+        return editing.patch(userId(), imageId, patch).map(ImageDetail::of);
     }
 
     @GET
