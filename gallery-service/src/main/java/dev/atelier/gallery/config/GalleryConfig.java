@@ -29,6 +29,12 @@ public interface GalleryConfig {
 
     Consumer consumer();
 
+    Search search();
+
+    Tags tags();
+
+    Edit edit();
+
     interface Content {
         /** How long a presigned content URL stays valid; DESIGN.md §2 caps it at 5 minutes. */
         @WithDefault("PT5M")
@@ -55,6 +61,14 @@ public interface GalleryConfig {
         @WithDefault("50")
         @Positive
         int maxLimit();
+
+        /**
+         * Largest {@code page} (1-based, OFFSET paging for simple clients). OFFSET costs grow with the depth; deeper
+         * pages are reached with {@code nextCursor}, which any page also returns.
+         */
+        @WithDefault("500")
+        @Positive
+        int maxPage();
     }
 
     interface Naming {
@@ -83,5 +97,47 @@ public interface GalleryConfig {
         /** First back-off between those attempts; it doubles each time. */
         @WithDefault("PT0.2S")
         Duration retryBackoff();
+    }
+
+    interface Search {
+        /** Longest {@code q}, {@code name} and {@code prompt} filter, in characters: matching costs grow with it. */
+        @WithDefault("200")
+        @Positive
+        int maxTextLength();
+    }
+
+    /** Rules of an image's tags, both when set (PATCH) and when filtered on ({@code tag=}). */
+    interface Tags {
+        /** Most tags on one image, and most {@code tag} filters in one list request. */
+        @WithDefault("20")
+        @Positive
+        int maxCount();
+
+        /** Longest tag, in characters after normalisation. */
+        @WithDefault("40")
+        @Positive
+        int maxLength();
+    }
+
+    interface Edit {
+        /** Longest image name, in characters after trimming. */
+        @WithDefault("200")
+        @Positive
+        int nameMaxLength();
+
+        /** Largest metadata object, in bytes of compact UTF-8 JSON, after the patch is merged into it. */
+        @WithDefault("16384")
+        @Positive
+        int metadataMaxBytes();
+
+        /** Deepest nesting of objects and arrays inside metadata. */
+        @WithDefault("32")
+        @Positive
+        int metadataMaxDepth();
+
+        /** Largest PATCH body, in bytes; larger ones are refused before they are parsed. */
+        @WithDefault("65536")
+        @Positive
+        int maxBodyBytes();
     }
 }

@@ -2,21 +2,17 @@ package dev.atelier.gallery.repository;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import dev.atelier.gallery.domain.Image;
-import dev.atelier.gallery.domain.PageCursor;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
-
-    private static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
 
     /** A generated image as the completion event describes it; JSON columns arrive already serialized. */
     public record NewGeneratedImage(UUID id, UUID userId, UUID jobId, String name, String prompt, String style,
@@ -24,21 +20,18 @@ public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
             String storageKeysJson, String contentHash, Instant createdAt) {
     }
 
-    /**
-     * Up to {@code size} of the user's live images after {@code after} (or from the newest when {@code null}),
-     * newest first. Keyset on {@code (created_at, id)}: the cost does not grow with the depth of the page.
-     */
-    public Uni<List<Image>> livePage(UUID userId, PageCursor after, int size) {
-        if (after == null) {
-            return find("userId = ?1 and deletedAt is null", NEWEST_FIRST, userId).page(0, size).list();
-        }
-        return find("userId = ?1 and deletedAt is null and (createdAt, id) < (?2, ?3)", NEWEST_FIRST,
-                userId, after.createdAt(), after.id()).page(0, size).list();
-    }
-
     /** The user's live image {@code id}; {@code null} when it does not exist, is trashed or is someone else's. */
     public Uni<Image> findLive(UUID userId, UUID id) {
         return find("id = ?1 and userId = ?2 and deletedAt is null", id, userId).firstResult();
+    }
+
+    /**
+     * As {@link #findLive}, with the row locked until the transaction ends: a read-modify-write (a metadata merge)
+     * must not lose a concurrent one.
+     */
+    public Uni<Image> findLiveForUpdate(UUID userId, UUID id) {
+        return find("id = ?1 and userId = ?2 and deletedAt is null", id, userId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /**

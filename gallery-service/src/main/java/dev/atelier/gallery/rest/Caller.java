@@ -24,10 +24,15 @@ final class Caller {
 
     /** A malformed id cannot name one of the caller's images: the same 404 as an unknown one. */
     static UUID imageId(String value) {
+        return id(value, "Image");
+    }
+
+    /** A malformed id cannot name one of the caller's resources: the same 404 as an unknown one. */
+    static UUID id(String value, String what) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Image", value);
+            throw ProblemException.notFound(what, value);
         }
     }
 }

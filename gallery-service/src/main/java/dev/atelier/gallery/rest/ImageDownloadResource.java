@@ -23,7 +23,6 @@ import org.jboss.resteasy.reactive.RestMulti;
 import dev.atelier.gallery.config.DownloadConfig;
 import dev.atelier.gallery.service.ZipDownloadService;
 import dev.atelier.problem.ProblemException;
-import io.quarkus.security.UnauthorizedException;
 
 /** Several of the caller's images in one zip. */
 @Path(ImageDownloadResource.PATH)
@@ -79,10 +78,6 @@ public class ImageDownloadResource {
     }
 
     private UUID userId() {
-        try {
-            return UUID.fromString(jwt.getSubject());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new UnauthorizedException("token subject is not a user id");
-        }
+        return Caller.userId(jwt);
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A page of the gallery, newest first. */
+/** A page of the gallery, in the order asked for. */
 @Schema(name = "ImagePage")
 public record ImagePage(
         List<ImageItem> items,

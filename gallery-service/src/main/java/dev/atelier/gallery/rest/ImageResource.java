@@ -3,7 +3,10 @@ package dev.atelier.gallery.rest;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,19 +17,21 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.atelier.gallery.config.GalleryConfig;
-import dev.atelier.gallery.domain.PageCursor;
+import dev.atelier.gallery.domain.ImagePatch;
+import dev.atelier.gallery.domain.ImageSearch;
 import dev.atelier.gallery.domain.Variant;
 import dev.atelier.gallery.service.ImageContentService;
+import dev.atelier.gallery.service.ImageEditService;
+import dev.atelier.gallery.service.ImageSearchService;
 import dev.atelier.gallery.service.ImageService;
 import dev.atelier.problem.ProblemException;
-import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -37,33 +42,36 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @Tag(name = "Images", description = "Each user's private gallery")
 public class ImageResource {
     static final String PATH = "/api/v1/images";
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final ImageService images;
     private final ImageContentService content;
+    private final ImageSearchService searching;
+    private final ImageEditService editing;
+    private final ImageListParser listParser;
+    private final ImagePatchReader patchReader;
     private final JsonWebToken jwt;
-    private final GalleryConfig.Page paging;
 
-    public ImageResource(ImageService images, ImageContentService content, JsonWebToken jwt, GalleryConfig config) {
+    public ImageResource(ImageService images, ImageContentService content, ImageSearchService searching,
+            ImageEditService editing, ImageListParser listParser, ImagePatchReader patchReader, JsonWebToken jwt) {
         this.images = images;
         this.content = content;
+        this.searching = searching;
+        this.editing = editing;
+        this.listParser = listParser;
+        this.patchReader = patchReader;
         this.jwt = jwt;
-        this.paging = config.page();
     }
 
     @GET
-    @Operation(summary = "List the caller's images, newest first")
+    @Operation(summary = "List the caller's images: newest first, or filtered, searched and sorted")
     @APIResponse(responseCode = "200", description = "A page of images")
-    @APIResponse(responseCode = "400", description = "limit or cursor is invalid")
-    public Uni<ImagePage> list(
-            @Parameter(description = "Items per page, 1–50 (default 20)", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        int size = limit(limit);
-        PageCursor after = cursor(cursor);
-        UUID userId = userId();
-        return images.page(userId, after, size).map(slice -> new ImagePage(
-                slice.images().stream().map(ImageItem::of).toList(),
-                slice.next() == null ? null : slice.next().encode()));
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it")
+    public Uni<ImagePage> list(@BeanParam ImageListRequest request) {
+        ImageSearch search = listParser.parse(request);
+        return searching.search(userId(), search).map(page -> new ImagePage(
+                page.images().stream().map(ImageItem::of).toList(),
+                page.next() == null ? null : page.next().encode()));
     }
 
     @GET
@@ -74,6 +82,26 @@ public class ImageResource {
     public Uni<ImageDetail> get(@PathParam("id") String id) {
         UUID imageId = imageId(id);
         return images.get(userId(), imageId).map(ImageDetail::of);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ MERGE_PATCH_JSON, MediaType.APPLICATION_JSON })
+    @Operation(summary = "Change the name, tags, favourite flag or metadata of one of the caller's images",
+            description = "A JSON merge patch (RFC 7396): members that are absent stay as they are; `tags: null` "
+                    + "removes every tag; `metadata` is merged into the stored metadata, where a null member "
+                    + "removes that key and `metadata: null` removes them all.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON,
+            schema = @Schema(implementation = ImagePatchBody.class)))
+    @APIResponse(responseCode = "200", description = "The image as it now is")
+    @APIResponse(responseCode = "400", description = "Not a valid patch (the problem names the fields); nothing changed")
+    @APIResponse(responseCode = "404", description = "No such image among the caller's")
+    @APIResponse(responseCode = "413", description = "The patch is too large")
+    @APIResponse(responseCode = "415", description = "Neither application/merge-patch+json nor application/json")
+    public Uni<ImageDetail> patch(@PathParam("id") String id, byte[] body) {
+        UUID imageId = imageId(id);
+        ImagePatch patch = patchReader.read(body);
+        return editing.patch(userId(), imageId, patch).map(ImageDetail::of);
     }
 
     @GET
@@ -97,37 +125,7 @@ public class ImageResource {
     }
 
     private UUID userId() {
-        try {
-            return UUID.fromString(jwt.getSubject());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // auth-service always puts the user id in sub; anything else is not one of our tokens.
-            throw new UnauthorizedException("token subject is not a user id");
-        }
-    }
-
-    private int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return paging.defaultLimit();
-        }
-        String message = "must be an integer from 1 to " + paging.maxLimit();
-        int limit;
-        try {
-            limit = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("limit", message);
-        }
-        if (limit < 1 || limit > paging.maxLimit()) {
-            throw ProblemException.invalidField("limit", message);
-        }
-        return limit;
-    }
-
-    private static PageCursor cursor(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return PageCursor.decode(value.strip()).orElseThrow(() -> ProblemException.invalidField("cursor",
-                "is not a cursor from this API; pass nextCursor of the previous page unchanged"));
+        return Caller.userId(jwt);
     }
 
     private static Variant variant(String value) {
@@ -138,12 +136,7 @@ public class ImageResource {
                 () -> ProblemException.invalidField("variant", "must be one of " + Variant.NAMES));
     }
 
-    /** A malformed id cannot name one of the caller's images: the same 404 as an unknown one. */
     private static UUID imageId(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Image", value);
-        }
+        return Caller.imageId(value);
     }
 }

@@ -26,7 +26,6 @@ import dev.atelier.gallery.config.ShareConfig;
 import dev.atelier.gallery.domain.ShareExpiry;
 import dev.atelier.gallery.service.ShareService;
 import dev.atelier.problem.ProblemException;
-import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 
 /** Share links of one of the caller's images. Another user's image is simply not found. */
@@ -100,20 +99,11 @@ public class ImageShareResource {
         return duration;
     }
 
-    /** A malformed id cannot name one of the caller's resources: the same 404 as an unknown one. */
     private static UUID id(String value, String what) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound(what, value);
-        }
+        return Caller.id(value, what);
     }
 
     private UUID userId() {
-        try {
-            return UUID.fromString(jwt.getSubject());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new UnauthorizedException("token subject is not a user id");
-        }
+        return Caller.userId(jwt);
     }
 }

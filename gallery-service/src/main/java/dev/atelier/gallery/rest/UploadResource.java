@@ -26,7 +26,6 @@ import dev.atelier.gallery.config.UploadConfig;
 import dev.atelier.gallery.service.UploadService;
 import dev.atelier.gallery.service.UploadService.NewUpload;
 import dev.atelier.problem.ProblemException;
-import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 
 /** The caller's own images, uploaded rather than generated. */
@@ -131,10 +130,6 @@ public class UploadResource {
     }
 
     private UUID userId() {
-        try {
-            return UUID.fromString(jwt.getSubject());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new UnauthorizedException("token subject is not a user id");
-        }
+        return Caller.userId(jwt);
     }
 }

@@ -20,7 +20,6 @@ import dev.atelier.gallery.config.GalleryConfig;
 import dev.atelier.gallery.domain.Image;
 import dev.atelier.gallery.domain.ImageNames;
 import dev.atelier.gallery.domain.ImageSource;
-import dev.atelier.gallery.domain.PageCursor;
 import dev.atelier.gallery.domain.Variant;
 import dev.atelier.gallery.messaging.ImageEventOutbox;
 import dev.atelier.gallery.repository.DeletedUserRepository;
@@ -32,7 +31,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** The gallery's use cases: record generated images, and read a user's own images. */
+/** The gallery's use cases: record generated images, and read one of a user's own images. */
 @ApplicationScoped
 public class ImageService {
 
@@ -41,10 +40,6 @@ public class ImageService {
      * event's objects are the caller's to delete.
      */
     public record Recorded(boolean redelivery, boolean userDeleted, int inserted, int skipped) {
-    }
-
-    /** One page of images and the cursor of the next page ({@code null} on the last one). */
-    public record Slice(List<Image> images, PageCursor next) {
     }
 
     /** Where a variant of a user's image is stored. */
@@ -94,19 +89,6 @@ public class ImageService {
                 }
                 return inserted.map(count -> new Recorded(false, false, count, rows.size() - count));
             });
-        });
-    }
-
-    @WithSession
-    public Uni<Slice> page(UUID userId, PageCursor after, int limit) {
-        // One row more than asked tells whether there is a next page without a count query.
-        return images.livePage(userId, after, limit + 1).map(rows -> {
-            if (rows.size() <= limit) {
-                return new Slice(rows, null);
-            }
-            List<Image> page = rows.subList(0, limit);
-            Image last = page.get(limit - 1);
-            return new Slice(List.copyOf(page), new PageCursor(last.createdAt, last.id));
         });
     }
 
