@@ -1,0 +1,102 @@
+package dev.atelier.bench;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.atelier.bench.load.LoadDriver;
+import dev.atelier.bench.load.Ticker;
+import dev.atelier.infra.PostgresServer;
+import dev.atelier.launcher.Stack;
+
+/** What scenarios share in one run: the stack, the API, the driver, database access and the seeded data sets. */
+public final class BenchContext implements AutoCloseable {
+    /** A request slower than this counts as an error; nothing healthy comes near it. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    /** A data set that scenarios share: built once per run, by the first scenario that needs it. */
+    @FunctionalInterface
+    public interface DatasetFactory<T> {
+        T create(BenchContext context) throws Exception;
+    }
+
+    private final Options options;
+    private final Stack stack;
+    private final AtelierApi api;
+    private final LoadDriver driver;
+    private final PrintStream out;
+    private final Map<Class<?>, Object> datasets = new HashMap<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    BenchContext(Options options, Stack stack, PrintStream out) {
+        this.options = options;
+        this.stack = stack;
+        this.out = out;
+        this.api = new AtelierApi(stack.url(), REQUEST_TIMEOUT);
+        this.driver = new LoadDriver(Ticker.SYSTEM, REQUEST_TIMEOUT);
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public Stack stack() {
+        return stack;
+    }
+
+    public AtelierApi api() {
+        return api;
+    }
+
+    public LoadDriver driver() {
+        return driver;
+    }
+
+    public synchronized <T> T dataset(Class<T> type, DatasetFactory<T> factory) throws Exception {
+        Object existing = datasets.get(type);
+        if (existing == null) {
+            existing = factory.create(this);
+            datasets.put(type, existing);
+        }
+        return type.cast(existing);
+    }
+
+    public String jdbcUrl(String database) {
+        return stack.infrastructure().postgres().jdbcUrl(database);
+    }
+
+    /** A connection of the bench's own (seeding, checks): the caller closes it. */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
+    }
+
+    /** The control client for {@code database}, closed with the context. */
+    public JdbcPool jdbcPool(String database) {
+        JdbcPool pool = new JdbcPool("control-" + database, jdbcUrl(database), PostgresServer.USER,
+                PostgresServer.PASSWORD, options.connections());
+        closeables.add(pool);
+        return pool;
+    }
+
+    public void log(String format, Object... args) {
+        out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                out.println("could not close " + closeable + ": " + e);
+            }
+        }
+    }
+}

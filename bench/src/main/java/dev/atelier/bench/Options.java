@@ -1,0 +1,107 @@
+package dev.atelier.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ./atelier bench [scenario...] [--option value ...]}. Defaults are the full-size run of issue 8, sized for a
+ * 2-core machine; a smoke run shrinks the data and the durations.
+ */
+public record Options(
+        List<String> scenarios,
+        double rate,
+        double searchRate,
+        Duration duration,
+        Duration warmup,
+        long rows,
+        long userRows,
+        int deepPage,
+        int connections,
+        int rounds,
+        boolean keep) {
+
+    /** Items per page: the API's default, which the gallery issue's page numbers assume. */
+    public static final int PAGE_SIZE = 20;
+
+    static final String USAGE = """
+            usage: ./atelier bench [scenario ...|all] [options]
+              --rate N           requests/s of the list measurements and their controls (default 100)
+              --search-rate N    requests/s of the search measurements and their control (default 20)
+              --duration S       seconds measured per line (default 15)
+              --warmup S         seconds of discarded warm-up before each line (default 5)
+              --rows N           images in the gallery database (default 1000000)
+              --user-rows N      of which the bench user's (default 100000; must divide --rows)
+              --deep-page N      the deep page of gallery-list, 20 items per page (default 2000)
+              --connections N    JDBC connections of the SQL controls (default 4)
+              --rounds N         slices each line is cut into, alternating with its controls (default 5)
+              --keep             keep the stack's state folder (bench/target/stack-*) after the run
+            """;
+
+    public static Options parse(String[] args) {
+        List<String> scenarios = new ArrayList<>();
+        double rate = 100;
+        double searchRate = 20;
+        Duration duration = Duration.ofSeconds(15);
+        Duration warmup = Duration.ofSeconds(5);
+        long rows = 1_000_000;
+        long userRows = 100_000;
+        int deepPage = 2000;
+        int connections = 4;
+        int rounds = 5;
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                scenarios.add(arg);
+                continue;
+            }
+            if (arg.equals("--keep")) {
+                keep = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(arg + " needs a value");
+            }
+            String value = args[++i];
+            switch (arg) {
+                case "--rate" -> rate = positive(arg, Double.parseDouble(value));
+                case "--search-rate" -> searchRate = positive(arg, Double.parseDouble(value));
+                case "--duration" -> duration = seconds(arg, value);
+                case "--warmup" -> warmup = Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
+                case "--rows" -> rows = (long) positive(arg, Long.parseLong(value));
+                case "--user-rows" -> userRows = (long) positive(arg, Long.parseLong(value));
+                case "--deep-page" -> deepPage = (int) positive(arg, Integer.parseInt(value));
+                case "--connections" -> connections = (int) positive(arg, Integer.parseInt(value));
+                case "--rounds" -> rounds = (int) positive(arg, Integer.parseInt(value));
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        if (scenarios.isEmpty()) {
+            scenarios.add("all");
+        }
+        if (userRows > rows || rows % userRows != 0) {
+            throw new IllegalArgumentException("--user-rows must divide --rows (" + userRows + ", " + rows + ")");
+        }
+        if ((long) deepPage * PAGE_SIZE > userRows) {
+            throw new IllegalArgumentException("--deep-page " + deepPage + " is past the user's " + userRows
+                    + " images");
+        }
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("--warmup must not be negative");
+        }
+        return new Options(List.copyOf(scenarios), rate, searchRate, duration, warmup, rows, userRows, deepPage,
+                connections, rounds, keep);
+    }
+
+    private static double positive(String option, double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(option + " must be positive");
+        }
+        return value;
+    }
+
+    private static Duration seconds(String option, String value) {
+        return Duration.ofMillis(Math.round(positive(option, Double.parseDouble(value)) * 1000));
+    }
+}

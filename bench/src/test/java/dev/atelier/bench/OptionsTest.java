@@ -1,0 +1,54 @@
+package dev.atelier.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+    @Test
+    void defaultsAreTheFullSizeRunOfEveryScenario() {
+        Options options = Options.parse(new String[0]);
+
+        assertEquals(List.of("all"), options.scenarios());
+        assertEquals(1_000_000, options.rows());
+        assertEquals(100_000, options.userRows());
+        assertEquals(2000, options.deepPage());
+        assertEquals(Duration.ofSeconds(15), options.duration());
+    }
+
+    @Test
+    void readsScenariosAndOptionsInAnyOrder() {
+        Options options = Options.parse(new String[] {"--rate", "50", "gallery-list", "--duration", "2.5",
+                "--rows", "20000", "--user-rows", "5000", "--deep-page", "100", "--keep"});
+
+        assertEquals(List.of("gallery-list"), options.scenarios());
+        assertEquals(50, options.rate());
+        assertEquals(Duration.ofMillis(2500), options.duration());
+        assertEquals(5000, options.userRows());
+        assertEquals(true, options.keep());
+    }
+
+    @Test
+    void rejectsDataSetsTheScenariosCannotUse() {
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--rows", "1000",
+                "--user-rows", "300"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--rows", "20000",
+                "--user-rows", "1000", "--deep-page", "51"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--rate", "0"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--rate"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--fast"}));
+    }
+
+    @Test
+    void knowsWhichScenariosExistAndWhichArePlanned() {
+        assertEquals(2, Scenarios.resolve(List.of("all")).size());
+        assertEquals("search", Scenarios.resolve(List.of("search")).get(0).name());
+        assertThrows(IllegalArgumentException.class, () -> Scenarios.resolve(List.of("submit")));
+        assertThrows(IllegalArgumentException.class, () -> Scenarios.resolve(List.of("nope")));
+    }
+}
