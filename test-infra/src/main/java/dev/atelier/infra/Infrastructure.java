@@ -120,21 +120,36 @@ public final class Infrastructure implements AutoCloseable {
      * PostgreSQL database (created if missing); {@code null} for a service without a database.
      */
     public Map<String, String> quarkusConfig(String database) {
+        return quarkusConfig(address(), database);
+    }
+
+    /** Where the three servers listen: enough for another class loader to use them (see {@link #quarkusConfig(String, String)}). */
+    public String address() {
+        return postgres.port() + "|" + kafka.bootstrapServers() + "|" + s3.endpoint();
+    }
+
+    /** The Quarkus configuration for the servers at {@code address} (from {@link #address()}). */
+    public static Map<String, String> quarkusConfig(String address, String database) {
+        String[] parts = address.split("\\|");
         Map<String, String> config = new LinkedHashMap<>();
         if (database != null) {
-            config.putAll(datasourceConfig(database));
+            config.putAll(datasourceConfig(Integer.parseInt(parts[0]), database));
         }
-        config.putAll(kafkaConfig());
-        config.putAll(s3Config());
+        config.put("kafka.bootstrap.servers", parts[1]);
+        config.putAll(s3Config(parts[2]));
         return config;
     }
 
     /** The datasource settings for {@code database}, created if missing. */
     public Map<String, String> datasourceConfig(String database) {
-        postgres.createDatabase(database);
+        return datasourceConfig(postgres.port(), database);
+    }
+
+    private static Map<String, String> datasourceConfig(int port, String database) {
+        PostgresServer.createDatabase(port, database);
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
-        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+        config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + port + "/" + database);
+        config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + port + "/" + database);
         config.put("quarkus.datasource.username", PostgresServer.USER);
         config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
         return config;
@@ -145,8 +160,12 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     public Map<String, String> s3Config() {
+        return s3Config(s3.endpoint());
+    }
+
+    private static Map<String, String> s3Config(String endpoint) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("quarkus.s3.endpoint-override", s3.endpoint());
+        config.put("quarkus.s3.endpoint-override", endpoint);
         config.put("quarkus.s3.path-style-access", "true");
         config.put("quarkus.s3.aws.region", S3Server.REGION);
         config.put("quarkus.s3.aws.credentials.type", "static");

@@ -83,10 +83,16 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Creates {@code database} unless it exists (each service owns one). */
     public void createDatabase(String database) {
+        createDatabase(port(), database);
+    }
+
+    /** Creates {@code database} on the server at {@code port} unless it exists. */
+    public static void createDatabase(int port, String database) {
         if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("bad database name " + database);
         }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        try (Connection connection = java.sql.DriverManager.getConnection(url, USER, PASSWORD);
                 PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
             try (ResultSet rows = exists.executeQuery()) {

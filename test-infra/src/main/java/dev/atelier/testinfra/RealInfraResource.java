@@ -27,7 +27,7 @@ public class RealInfraResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return SharedInfrastructure.get().quarkusConfig(database);
+        return SharedInfrastructure.config(database);
     }
 
     @Override

@@ -49,6 +49,23 @@ public interface GalleryConfig {
         @WithDefault("PT1M")
         @DurationMin(seconds = 1)
         Duration cacheMargin();
+
+        /**
+         * {@code redirect}: 302 to a presigned URL (clients fetch from S3 directly). {@code stream}: the service
+         * streams the bytes itself, for deployments whose S3 endpoint clients cannot reach.
+         */
+        @WithDefault("redirect")
+        Delivery delivery();
+
+        /** Bytes read from S3 per chunk when streaming. */
+        @WithDefault("65536")
+        @Positive
+        int streamChunkBytes();
+    }
+
+    enum Delivery {
+        REDIRECT,
+        STREAM
     }
 
     interface Page {

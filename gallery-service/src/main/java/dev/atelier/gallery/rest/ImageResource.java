@@ -1,5 +1,7 @@
 package dev.atelier.gallery.rest;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.atelier.gallery.config.GalleryConfig;
 import dev.atelier.gallery.domain.ImagePatch;
 import dev.atelier.gallery.domain.ImageSearch;
 import dev.atelier.gallery.domain.Variant;
@@ -31,7 +35,9 @@ import dev.atelier.gallery.service.ImageContentService;
 import dev.atelier.gallery.service.ImageEditService;
 import dev.atelier.gallery.service.ImageSearchService;
 import dev.atelier.gallery.service.ImageService;
+import dev.atelier.gallery.service.ImageService.StoredVariant;
 import dev.atelier.problem.ProblemException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -51,9 +57,12 @@ public class ImageResource {
     private final ImageListParser listParser;
     private final ImagePatchReader patchReader;
     private final JsonWebToken jwt;
+    private final GalleryConfig config;
 
     public ImageResource(ImageService images, ImageContentService content, ImageSearchService searching,
-            ImageEditService editing, ImageListParser listParser, ImagePatchReader patchReader, JsonWebToken jwt) {
+            ImageEditService editing, ImageListParser listParser, ImagePatchReader patchReader, JsonWebToken jwt,
+            GalleryConfig config) {
+        this.config = config;
         this.images = images;
         this.content = content;
         this.searching = searching;
@@ -106,22 +115,32 @@ public class ImageResource {
 
     @GET
     @Path("{id}/content")
-    @Operation(summary = "Redirect to a short-lived URL of the image's bytes")
+    // Binary types, so a streamed body goes out as stored (a JSON type would frame the chunks as an array); the
+    // actual Content-Type is set per image below.
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "The image's bytes: a redirect to a short-lived URL, or streamed when so configured")
     @APIResponse(responseCode = "302", description = "Location is a presigned URL valid for at most 5 minutes")
+    @APIResponse(responseCode = "200", description = "The bytes, when atelier.gallery.content.delivery=stream")
     @APIResponse(responseCode = "400", description = "Unknown variant")
     @APIResponse(responseCode = "404", description = "No such image among the caller's, or that variant is not stored")
-    public Uni<Response> content(@PathParam("id") String id,
+    public RestMulti<byte[]> content(@PathParam("id") String id,
             @Parameter(description = "thumb, medium or original (default)") @QueryParam("variant") String variant) {
         Variant wanted = variant(variant);
         UUID imageId = imageId(id);
-        return images.variant(userId(), imageId, wanted)
-                // Off the event loop: the presigner may resolve credentials over the network.
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(content::link)
-                .map(link -> Response.status(Response.Status.FOUND)
-                        .header(HttpHeaders.LOCATION, link.url())
-                        .header(HttpHeaders.CACHE_CONTROL, "private, max-age=" + link.cacheFor().toSeconds())
-                        .build());
+        Uni<StoredVariant> stored = images.variant(userId(), imageId, wanted);
+        if (config.content().delivery() == GalleryConfig.Delivery.STREAM) {
+            return RestMulti.fromUniResponse(stored, content::stream, found -> Map.of(
+                    HttpHeaders.CONTENT_TYPE, List.of(content.mediaType(found)),
+                    HttpHeaders.CONTENT_DISPOSITION, List.of(content.disposition(found)),
+                    HttpHeaders.CACHE_CONTROL, List.of("private, no-store")), found -> 200);
+        }
+        // Off the event loop: the presigner may resolve credentials over the network.
+        Uni<ImageContentService.ContentLink> link = stored.emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(content::link);
+        return RestMulti.fromUniResponse(link, found -> Multi.createFrom().empty(), found -> Map.of(
+                HttpHeaders.LOCATION, List.of(found.url()),
+                HttpHeaders.CACHE_CONTROL, List.of("private, max-age=" + found.cacheFor().toSeconds())),
+                found -> Response.Status.FOUND.getStatusCode());
     }
 
     private UUID userId() {

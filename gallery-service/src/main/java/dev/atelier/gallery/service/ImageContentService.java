@@ -1,8 +1,10 @@
 package dev.atelier.gallery.service;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.atelier.gallery.config.GalleryConfig;
 import dev.atelier.gallery.service.ImageService.StoredVariant;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.unchecked.Unchecked;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
@@ -41,19 +47,20 @@ public class ImageContentService {
     private final S3Presigner presigner;
     private final GalleryConfig config;
 
-    public ImageContentService(S3Presigner presigner, GalleryConfig config) {
+    private final ImageStorage storage;
+
+    public ImageContentService(S3Presigner presigner, GalleryConfig config, ImageStorage storage) {
         this.presigner = presigner;
         this.config = config;
+        this.storage = storage;
     }
 
     public ContentLink link(StoredVariant stored) {
-        String extension = extension(stored.key());
-        String filename = stored.imageId() + "-" + stored.variant().wireName() + "." + extension;
         GetObjectRequest get = GetObjectRequest.builder()
                 .bucket(config.bucket())
                 .key(stored.key())
-                .responseContentType(MEDIA_TYPES.getOrDefault(extension, DEFAULT_MEDIA_TYPE))
-                .responseContentDisposition("inline; filename=\"" + filename + "\"")
+                .responseContentType(mediaType(stored))
+                .responseContentDisposition(disposition(stored))
                 .build();
         Duration validity = config.content().urlValidity();
         PresignedGetObjectRequest presigned = presigner.presignGetObject(request -> request
@@ -62,6 +69,48 @@ public class ImageContentService {
         Duration cacheFor = validity.minus(config.content().cacheMargin());
         Log.debugf("presigned %s of image %s for %s", stored.variant().wireName(), stored.imageId(), validity);
         return new ContentLink(presigned.url().toString(), cacheFor.isNegative() ? Duration.ZERO : cacheFor);
+    }
+
+    /** The Content-Type of a stored variant, from its key's extension. */
+    public String mediaType(StoredVariant stored) {
+        return MEDIA_TYPES.getOrDefault(extension(stored.key()), DEFAULT_MEDIA_TYPE);
+    }
+
+    /** {@code inline; filename="<id>-<variant>.<ext>"}: shown in the browser, saved under a useful name. */
+    public String disposition(StoredVariant stored) {
+        return "inline; filename=\"" + stored.imageId() + "-" + stored.variant().wireName() + "."
+                + extension(stored.key()) + "\"";
+    }
+
+    /**
+     * The variant's bytes, chunk by chunk: each chunk is read from S3 on a worker thread only when the client has
+     * taken the previous one, so an image is never held in memory whole.
+     */
+    public Multi<byte[]> stream(StoredVariant stored) {
+        Executor workers = Infrastructure.getDefaultWorkerPool();
+        int chunk = config.content().streamChunkBytes();
+        return Multi.createFrom().deferred(() -> {
+            InputStream[] in = new InputStream[1];
+            return Multi.createBy().repeating()
+                    .uni(() -> Uni.createFrom().item(Unchecked.supplier(() -> {
+                        if (in[0] == null) {
+                            in[0] = storage.open(stored.key());
+                        }
+                        return in[0].readNBytes(chunk);
+                    })).runSubscriptionOn(workers))
+                    .until(bytes -> bytes.length == 0)
+                    .onTermination().invoke(() -> workers.execute(() -> closeQuietly(in[0])));
+        });
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (java.io.IOException e) {
+                Log.debugf("closing an S3 stream failed: %s", e.getMessage());
+            }
+        }
     }
 
     /** The key's file extension; keys are built from ids and fixed names (StorageKeys), so this is never user text. */
