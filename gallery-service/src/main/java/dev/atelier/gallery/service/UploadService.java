@@ -19,11 +19,13 @@ import dev.atelier.gallery.config.UploadConfig;
 import dev.atelier.gallery.domain.Image;
 import dev.atelier.gallery.domain.ImageSource;
 import dev.atelier.gallery.messaging.ImageEventOutbox;
+import dev.atelier.gallery.repository.DeletedUserRepository;
 import dev.atelier.gallery.repository.ImageRepository;
 import dev.atelier.gallery.service.ImageProcessor.Processed;
 import dev.atelier.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -50,15 +52,17 @@ public class UploadService {
     private final Vertx vertx;
     private final UploadConfig config;
     private final ImageEventOutbox events;
+    private final DeletedUserRepository deletedUsers;
 
     public UploadService(ImageProcessor processor, ImageStorage storage, ImageRepository images, Vertx vertx,
-            UploadConfig config, ImageEventOutbox events) {
+            UploadConfig config, ImageEventOutbox events, DeletedUserRepository deletedUsers) {
         this.processor = processor;
         this.storage = storage;
         this.images = images;
         this.vertx = vertx;
         this.config = config;
         this.events = events;
+        this.deletedUsers = deletedUsers;
     }
 
     /**
@@ -145,7 +149,11 @@ public class UploadService {
         image.contentHash = processed.contentHash();
         image.createdAt = now;
         image.updatedAt = now;
-        return images.persist(image).chain(() -> afterStored(image)).replaceWith(image);
+        // The account may have been deleted while the token is still valid: store nothing for it (the failure
+        // deletes the objects just written).
+        return deletedUsers.isDeleted(upload.userId()).chain(deleted -> deleted
+                ? Uni.createFrom().failure(new UnauthorizedException("the account no longer exists"))
+                : images.persist(image).chain(() -> afterStored(image)).replaceWith(image));
     }
 
     /** Runs in the insert's transaction, so whatever it records commits or rolls back with the row. */

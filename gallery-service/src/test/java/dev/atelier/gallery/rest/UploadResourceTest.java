@@ -265,6 +265,19 @@ class UploadResourceTest {
     }
 
     @Test
+    void anAccountDeletedWhileItsTokenIsStillValidCannotUpload() {
+        UUID gone = UUID.randomUUID();
+        uploads.query("insert into deleted_users (user_id, deleted_at) values ('" + gone + "', now())");
+
+        uploads.upload(gone, "late.png", TestImages.png(40, 30), "image/png")
+                .then().statusCode(401)
+                .contentType(Problem.MEDIA_TYPE);
+
+        assertEquals(List.of(), uploads.objects(gone), "nothing left in the bucket");
+        assertEquals(0, uploads.imageRows(gone));
+    }
+
+    @Test
     void whenTheRowCannotBeInsertedTheWrittenObjectsAreDeletedAgain() {
         UUID doomed = UUID.randomUUID();
         // A real database failure after every object was written: a trigger refuses this user's rows.
