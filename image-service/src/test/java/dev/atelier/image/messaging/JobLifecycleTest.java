@@ -27,15 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.atelier.events.GeneratedImage;
 import dev.atelier.events.GenerationCompleted;
@@ -43,41 +38,22 @@ import dev.atelier.events.GenerationFailed;
 import dev.atelier.events.GenerationProgress;
 import dev.atelier.events.StorageKeys;
 import dev.atelier.events.Topics;
+import dev.atelier.image.KafkaAndDatabaseTest;
 import dev.atelier.problem.Problem;
 import dev.atelier.testinfra.RealInfraResource;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /** The worker's events, produced as the worker sends them, move the job along; GET shows where it is. */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfraResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = RealInfraResource.DATABASE, value = "image"))
-class JobLifecycleTest {
+class JobLifecycleTest extends KafkaAndDatabaseTest {
     private static final String REQUEST = "{\"prompt\":\"a red fox in snow\",\"style\":\"realistic\",\"count\":2}";
 
-    @Inject
-    AgroalDataSource db;
-    @Inject
-    ObjectMapper mapper;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void progressThenCompletionShowRunningThenSucceededWithTheImages() {

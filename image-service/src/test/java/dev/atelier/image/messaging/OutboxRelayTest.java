@@ -14,50 +14,26 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.atelier.events.EventMessages;
 import dev.atelier.events.GenerationRequested;
 import dev.atelier.events.Topics;
+import dev.atelier.image.KafkaAndDatabaseTest;
 import dev.atelier.testinfra.RealInfraResource;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealInfraResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = RealInfraResource.DATABASE, value = "image"))
-class OutboxRelayTest {
-    @Inject
-    AgroalDataSource db;
-    @Inject
-    ObjectMapper mapper;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
+class OutboxRelayTest extends KafkaAndDatabaseTest {
 
     @Test
     void aRowCommittedWithoutAKickIsPublishedByTheSweep() throws Exception {

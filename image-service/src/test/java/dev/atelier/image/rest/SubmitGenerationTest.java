@@ -20,57 +20,33 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.atelier.events.EventMessages;
 import dev.atelier.events.Topics;
 import dev.atelier.image.Fixtures;
+import dev.atelier.image.KafkaAndDatabaseTest;
 import dev.atelier.problem.Problem;
 import dev.atelier.testinfra.RealInfraResource;
 import dev.atelier.testinfra.TestJwt;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealInfraResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = RealInfraResource.DATABASE, value = "image"))
-class SubmitGenerationTest {
-    @Inject
-    AgroalDataSource db;
-    @Inject
-    ObjectMapper mapper;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
+class SubmitGenerationTest extends KafkaAndDatabaseTest {
 
     @Test
     void aValidRequestIsQueuedAndItsEventPublishedKeyedByTheUser() throws Exception {
