@@ -14,6 +14,8 @@ public final class Channels {
     public static final String IMAGE_DELETED = "image-deleted";
     public static final String IMAGE_DOWNLOADED = "image-downloaded";
     public static final String USER_DELETED = "user-deleted";
+    public static final String CREDITS_CHANGED = "credits-changed";
+    public static final String PROVIDER_STATUS = "provider-status";
 
     private Channels() {
     }

@@ -15,12 +15,21 @@ public final class EventMessages {
     }
 
     public static <E extends Event> Message<E> of(E event) {
+        return keyed(event, event.userId().toString(), event.eventType());
+    }
+
+    /** A worker's provider report, keyed by the worker so each worker's reports stay in order. */
+    public static Message<ProviderStatus> of(ProviderStatus status) {
+        return keyed(status, status.workerId(), status.eventType());
+    }
+
+    private static <T> Message<T> keyed(T payload, String key, String eventType) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(EVENT_TYPE_HEADER, event.eventType().getBytes(StandardCharsets.UTF_8));
+        headers.add(EVENT_TYPE_HEADER, eventType.getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(event.userId().toString())
+                .withKey(key)
                 .withHeaders(headers)
                 .build();
-        return Message.of(event).addMetadata(metadata);
+        return Message.of(payload).addMetadata(metadata);
     }
 }

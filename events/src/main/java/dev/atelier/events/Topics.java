@@ -11,6 +11,8 @@ public final class Topics {
     public static final String IMAGE_DELETED = "image.deleted";
     public static final String IMAGE_DOWNLOADED = "image.downloaded";
     public static final String USER_DELETED = "user.deleted";
+    public static final String CREDITS_CHANGED = "credits.changed";
+    public static final String PROVIDER_STATUS = "provider.status";
 
     /** Suffix of the dead-letter topic of each consumed topic. */
     public static final String DLQ_SUFFIX = ".dlq";

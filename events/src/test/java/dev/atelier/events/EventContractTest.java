@@ -56,4 +56,17 @@ class EventContractTest {
         assertEquals(Topics.GENERATION_FAILED,
                 new String(metadata.getHeaders().lastHeader(EventMessages.EVENT_TYPE_HEADER).value()));
     }
+
+    @Test
+    void providerReportsAreKeyedByWorker() {
+        var status = new ProviderStatus(UUID.randomUUID(), ProviderStatus.VERSION, Instant.now(), "worker-1",
+                Map.of("local", ProviderStatus.UP));
+
+        var metadata = EventMessages.of(status)
+                .getMetadata(io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata.class).orElseThrow();
+
+        assertEquals("worker-1", metadata.getKey());
+        assertEquals(Topics.PROVIDER_STATUS,
+                new String(metadata.getHeaders().lastHeader(EventMessages.EVENT_TYPE_HEADER).value()));
+    }
 }

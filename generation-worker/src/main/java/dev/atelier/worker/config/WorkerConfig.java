@@ -68,7 +68,7 @@ public interface WorkerConfig {
         @WithDefault("true")
         boolean createBucket();
 
-        /** Retries of a failed S3 write (on top of the SDK's own) before the job fails as storage-unavailable. */
+        /** Retries of a failed S3 write (on top of the SDK's own) before the job fails as storage_unavailable. */
         @WithDefault("3")
         int maxRetries();
 

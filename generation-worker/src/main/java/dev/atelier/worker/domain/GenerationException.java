@@ -5,10 +5,18 @@ package dev.atelier.worker.domain;
  * {@code retryable} tells image-service whether queueing the job again may succeed.
  */
 public class GenerationException extends RuntimeException {
-    public static final String UNKNOWN_PROVIDER = "unknown-provider";
-    public static final String INVALID_REQUEST = "invalid-request";
-    public static final String RENDER_FAILED = "render-failed";
-    public static final String STORAGE_UNAVAILABLE = "storage-unavailable";
+    public static final String UNKNOWN_PROVIDER = "unknown_provider";
+    public static final String INVALID_REQUEST = "invalid_request";
+    public static final String RENDER_FAILED = "render_failed";
+    public static final String STORAGE_UNAVAILABLE = "storage_unavailable";
+    /** Every provider in the failover order failed with an error worth retrying later (5xx, 429, circuit open). */
+    public static final String PROVIDER_UNAVAILABLE = "provider_unavailable";
+    /** A provider call took longer than its timeout. */
+    public static final String TIMEOUT = "timeout";
+    /** The provider or the image moderation hook refused the content. */
+    public static final String CONTENT_BLOCKED = "content_blocked";
+    /** The provider answered with something that is not a valid image of the requested size. */
+    public static final String INVALID_IMAGE = "invalid_image";
 
     private final String code;
     private final boolean retryable;

@@ -1,14 +1,12 @@
 package dev.atelier.worker.provider;
 
-import java.awt.image.BufferedImage;
-
 import dev.atelier.worker.domain.GenerationException;
 import dev.atelier.worker.domain.RenderSpec;
 
 /**
- * One way of turning a prompt into pixels (DESIGN.md §6): the offline {@code local} renderer today; remote
- * APIs (openai, stability, huggingface) are further implementations, picked by {@link #name()}. Called on a
- * worker thread, so an implementation may block.
+ * One way of turning a prompt into pixels (DESIGN.md §6): {@code local} (offline), {@code openai},
+ * {@code stability}, {@code huggingface}, picked by {@link #name()}. Called on a worker thread, so an
+ * implementation may block.
  */
 public interface ImageProvider {
 
@@ -18,10 +16,17 @@ public interface ImageProvider {
     /** The model reported in {@code generation.completed}. */
     String model();
 
+    /** False when the provider lacks what it needs to run (e.g. an API key); it is then skipped. */
+    default boolean enabled() {
+        return true;
+    }
+
     /**
-     * Renders one image of exactly {@code spec.size()}.
+     * Renders one image of {@code spec.size()} and returns it encoded (PNG, JPEG or WebP) exactly as the provider
+     * produced it; the caller decodes and validates it.
      *
-     * @throws GenerationException with code {@code render-failed} (retryable when trying again may help)
+     * @throws GenerationException with a stable code ({@code provider_unavailable}, {@code timeout},
+     *         {@code content_blocked}, {@code render_failed}, …); retryable when trying again later may help
      */
-    BufferedImage render(RenderSpec spec);
+    byte[] render(RenderSpec spec);
 }

@@ -1,12 +1,11 @@
 package dev.atelier.worker.provider;
 
-import java.awt.image.BufferedImage;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atelier.worker.config.WorkerConfig;
 import dev.atelier.worker.domain.GenerationException;
 import dev.atelier.worker.domain.RenderSpec;
+import dev.atelier.worker.service.PngImages;
 
 /** The default provider: the offline {@link ProceduralRenderer}. Needs no key, never calls out. */
 @ApplicationScoped
@@ -31,9 +30,9 @@ public class LocalProvider implements ImageProvider {
     }
 
     @Override
-    public BufferedImage render(RenderSpec spec) {
+    public byte[] render(RenderSpec spec) {
         try {
-            return renderer.render(spec);
+            return PngImages.encode(renderer.render(spec));
         } catch (RuntimeException e) {
             // Same spec, same code path: trying again would fail again.
             throw GenerationException.renderFailed("the local renderer failed", false, e);

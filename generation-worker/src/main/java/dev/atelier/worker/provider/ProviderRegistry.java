@@ -24,6 +24,16 @@ public class ProviderRegistry {
         this.defaultProvider = config.defaultProvider();
     }
 
+    /**
+     * Renders with the requested provider (blank: the default). Failover to the next provider of the configured
+     * order is added by the providers work; today the requested provider alone is tried.
+     *
+     * @throws dev.atelier.worker.domain.GenerationException when no provider could render it
+     */
+    public RenderResult render(ImageProvider requested, dev.atelier.worker.domain.RenderSpec spec) {
+        return new RenderResult(requested.render(spec), requested.name(), requested.model());
+    }
+
     /** The provider a request's {@code provider} field names (blank: the default); empty when unknown. */
     public Optional<ImageProvider> find(String requested) {
         String name = requested == null || requested.isBlank() ? defaultProvider : requested;

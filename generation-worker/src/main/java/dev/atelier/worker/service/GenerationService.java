@@ -151,10 +151,10 @@ public class GenerationService {
                 original.length, PngImages.sha256Hex(original), Collections.unmodifiableMap(keys));
     }
 
-    private static BufferedImage render(ImageProvider provider, RenderSpec spec) {
+    private BufferedImage render(ImageProvider provider, RenderSpec spec) {
         BufferedImage image;
         try {
-            image = provider.render(spec);
+            image = PngImages.decode(providers.render(provider, spec).data());
         } catch (GenerationException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -24,6 +24,15 @@ public final class PngImages {
     private PngImages() {
     }
 
+    /** Decodes PNG, JPEG (or any format ImageIO reads); null when the bytes are no readable image. */
+    public static BufferedImage decode(byte[] data) {
+        try {
+            return ImageIO.read(new java.io.ByteArrayInputStream(data));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Deterministic: the same pixels always give the same bytes. */
     public static byte[] encode(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(image.getWidth() * image.getHeight());

@@ -54,7 +54,7 @@ public class ImageStore {
         try {
             ensureBucket();
         } catch (SdkException e) {
-            // Not fatal: the readiness check reports it and writes fail as storage-unavailable until S3 is back.
+            // Not fatal: the readiness check reports it and writes fail as storage_unavailable until S3 is back.
             Log.errorf(e, "bucket %s could not be checked or created at startup", config.bucket());
         }
     }

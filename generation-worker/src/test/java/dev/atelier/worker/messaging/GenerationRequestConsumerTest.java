@@ -203,7 +203,7 @@ class GenerationRequestConsumerTest {
         assertEquals(Topics.GENERATION_FAILED, header(record, EventMessages.EVENT_TYPE_HEADER));
         GenerationFailed failed = json.readValue(record.value(), GenerationFailed.class);
         assertEquals(request.userId(), failed.userId());
-        assertEquals("unknown-provider", failed.code());
+        assertEquals("unknown_provider", failed.code());
         assertEquals(false, failed.retryable());
         assertNotNull(failed.message());
     }
@@ -216,7 +216,7 @@ class GenerationRequestConsumerTest {
 
         GenerationFailed failed = json.readValue(
                 awaitEvents(Topics.GENERATION_FAILED, request.jobId(), 1).get(0).value(), GenerationFailed.class);
-        assertEquals("invalid-request", failed.code());
+        assertEquals("invalid_request", failed.code());
         assertEquals(false, failed.retryable());
     }
 
