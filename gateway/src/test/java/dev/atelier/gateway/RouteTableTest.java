@@ -26,7 +26,16 @@ class RouteTableTest {
 
     private final RouteTable table = new RouteTable(Map.of(
             "gallery", route("http://gallery:8083", "/api/v1/images"),
-            "special", route("http://special:9000", "/api/v1/images/special")));
+            "special", route("http://special:9000", "/api/v1/images/special"),
+            "image", route("http://image:8082", "/api/v1/images/*/regenerate")));
+
+    @Test
+    void aWildcardSegmentMatchesOneSegmentAndLiteralsWin() {
+        assertEquals("image", table.find("/api/v1/images/42/regenerate").orElseThrow().route());
+        assertEquals("gallery", table.find("/api/v1/images/42/restore").orElseThrow().route());
+        assertEquals("gallery", table.find("/api/v1/images/42").orElseThrow().route());
+        assertEquals("gallery", table.find("/api/v1/images//regenerate").orElseThrow().route());
+    }
 
     @Test
     void theLongestMatchingPrefixWins() {
