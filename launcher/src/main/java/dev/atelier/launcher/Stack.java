@@ -33,11 +33,20 @@ public final class Stack implements AutoCloseable {
     private final Infrastructure infrastructure;
     private final Map<Service, ServerProcess> processes;
     private final StackPorts ports;
+    private final Path projectRoot;
+    private final Path data;
+    private final Path logs;
+    private final Map<Service, Map<String, String>> extraConfig;
 
-    private Stack(Infrastructure infrastructure, Map<Service, ServerProcess> processes, StackPorts ports) {
+    private Stack(Infrastructure infrastructure, Map<Service, ServerProcess> processes, StackPorts ports,
+            Path projectRoot, Path stateDir, Map<Service, Map<String, String>> extraConfig) {
         this.infrastructure = infrastructure;
         this.processes = processes;
         this.ports = ports;
+        this.projectRoot = projectRoot;
+        this.data = stateDir.resolve("data");
+        this.logs = stateDir.resolve("logs");
+        this.extraConfig = extraConfig;
     }
 
     /**
@@ -46,29 +55,31 @@ public final class Stack implements AutoCloseable {
      * @param durable whether PostgreSQL syncs to disk (true for the local stack, false for throwaway tests)
      */
     public static Stack start(Path projectRoot, Path stateDir, StackPorts ports, boolean durable, PrintStream out) {
+        return start(projectRoot, stateDir, ports, durable, out, Map.of());
+    }
+
+    /**
+     * @param extraConfig per service, configuration added to (and overriding) what the stack sets, e.g. the
+     *        benchmark's {@code instant} provider
+     */
+    public static Stack start(Path projectRoot, Path stateDir, StackPorts ports, boolean durable, PrintStream out,
+            Map<Service, Map<String, String>> extraConfig) {
         for (Service service : Service.values()) {
             Path jar = runnerJar(projectRoot, service);
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException("missing " + jar + ": build first (./mvnw package -DskipTests)");
             }
         }
-        Path data = stateDir.resolve("data");
-        Path logs = stateDir.resolve("logs");
         long started = System.nanoTime();
         out.println("Starting PostgreSQL, Kafka and S3 ...");
-        Infrastructure infrastructure = Infrastructure.start(data, ports.infrastructure(), durable);
+        Infrastructure infrastructure = Infrastructure.start(stateDir.resolve("data"), ports.infrastructure(), durable);
         out.printf("Infrastructure ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
         Map<Service, ServerProcess> processes = new EnumMap<>(Service.class);
-        Stack stack = new Stack(infrastructure, processes, ports);
+        Stack stack = new Stack(infrastructure, processes, ports, projectRoot, stateDir, Map.copyOf(extraConfig));
         try {
             for (Service service : Service.values()) {
-                Map<String, String> config = stack.configOf(service, data);
-                List<String> jvm = new ArrayList<>(SERVICE_JVM);
-                config.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
                 out.printf("Starting %s on port %d ...%n", service.module(), ports.of(service));
-                processes.put(service, ServerProcess.startJava(service.module(),
-                        runnerJar(projectRoot, service).toString(), jvm,
-                        "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), logs));
+                processes.put(service, stack.launch(service));
             }
             // Services start concurrently; wait until every one reports ready.
             CompletableFuture.allOf(processes.entrySet().stream()
@@ -91,13 +102,37 @@ public final class Stack implements AutoCloseable {
         return infrastructure;
     }
 
-    public Map<Service, Long> pids() {
+    public synchronized Map<Service, Long> pids() {
         Map<Service, Long> pids = new EnumMap<>(Service.class);
         processes.forEach((service, process) -> pids.put(service, process.pid()));
         return pids;
     }
 
-    private Map<String, String> configOf(Service service, Path data) {
+    /** Kills one service's process at once (SIGKILL), as a crash would. */
+    public synchronized void kill(Service service) {
+        processes.get(service).kill();
+    }
+
+    /** Starts a service again (after {@link #kill}) with the same configuration and waits until it is ready. */
+    public void restart(Service service) {
+        ServerProcess process;
+        synchronized (this) {
+            processes.get(service).close();
+            process = launch(service);
+            processes.put(service, process);
+        }
+        awaitReady(service, process);
+    }
+
+    private ServerProcess launch(Service service) {
+        Map<String, String> config = configOf(service);
+        List<String> jvm = new ArrayList<>(SERVICE_JVM);
+        config.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
+        return ServerProcess.startJava(service.module(), runnerJar(projectRoot, service).toString(), jvm,
+                "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), logs);
+    }
+
+    private Map<String, String> configOf(Service service) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.http.port", Integer.toString(ports.of(service)));
         if (service.database() != null) {
@@ -125,6 +160,7 @@ public final class Stack implements AutoCloseable {
                 config.put("atelier.gateway.routes.gallery.target", local(Service.GALLERY));
             }
         }
+        config.putAll(extraConfig.getOrDefault(service, Map.of()));
         return config;
     }
 

@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,6 @@ import io.restassured.response.Response;
 
 /** The Foundation flow, end to end through the gateway, for two users. */
 class GenerationFlowIT {
-    private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
-
     @BeforeAll
     static void stack() {
         RunningStack.get();
@@ -54,12 +51,12 @@ class GenerationFlowIT {
                 .extract().path("id");
 
         List<String> statuses = new ArrayList<>();
-        ExtractableResponse<Response> job = awaitTerminal(alice, jobId, statuses);
+        ExtractableResponse<Response> job = Jobs.awaitTerminal(alice, jobId, statuses);
         assertEquals("succeeded", job.path("status"), "statuses seen: " + statuses);
         List<String> imageIds = job.path("imageIds");
         assertEquals(2, imageIds.size());
 
-        List<String> listed = awaitGallery(alice, 2);
+        List<String> listed = Jobs.awaitGallery(alice, 2);
         assertTrue(listed.containsAll(imageIds), listed + " vs " + imageIds);
 
         String imageId = imageIds.get(0);
@@ -115,37 +112,6 @@ class GenerationFlowIT {
                 .then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", dave.bearer()).when().get("/api/v1/generations?limit=1")
                 .then().statusCode(200);
-    }
-
-    private static ExtractableResponse<Response> awaitTerminal(Users user, String jobId, List<String> statuses)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
-        while (true) {
-            ExtractableResponse<Response> job = given().header("Authorization", user.bearer())
-                    .when().get("/api/v1/generations/" + jobId).then().statusCode(200).extract();
-            String status = job.path("status");
-            if (statuses.isEmpty() || !statuses.get(statuses.size() - 1).equals(status)) {
-                statuses.add(status);
-            }
-            if (List.of("succeeded", "failed", "canceled").contains(status) || System.nanoTime() > deadline) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static List<String> awaitGallery(Users user, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
-        List<String> ids;
-        do {
-            ids = given().header("Authorization", user.bearer()).when().get("/api/v1/images")
-                    .then().statusCode(200).extract().path("items.id");
-            if (ids.size() >= expected) {
-                return ids;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        return ids;
     }
 
     /** Follows the content route like a browser: the gateway answers, then the (presigned) location. */

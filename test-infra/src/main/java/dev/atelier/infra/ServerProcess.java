@@ -123,6 +123,15 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process at once (SIGKILL on Unix): no shutdown hooks, no draining, as a crash would. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();
