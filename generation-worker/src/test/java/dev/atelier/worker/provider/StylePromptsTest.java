@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,25 +18,13 @@ import dev.atelier.worker.config.ProvidersConfig;
 import dev.atelier.worker.domain.ImageSize;
 import dev.atelier.worker.domain.RenderSpec;
 import dev.atelier.worker.domain.Style;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** Style templates with the shipped defaults (application.properties plus the mapping's defaults, no profile). */
 class StylePromptsTest {
     private static final ImageSize SIZE = new ImageSize(1024, 1024);
-    private static final int CONVERTER_PRIORITY = 200;
 
-    private static ProvidersConfig shipped(Map<String, String> overrides) throws Exception {
-        URL properties = StylePromptsTest.class.getClassLoader().getResource("application.properties");
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties))
-                .withSources(new PropertiesConfigSource(overrides, "overrides", 500))
-                .withConverter(Duration.class, CONVERTER_PRIORITY, new DurationConverter()) // Quarkus' "10s" form
-                .withMapping(ProvidersConfig.class)
-                .build();
-        return config.getConfigMapping(ProvidersConfig.class);
+    private static ProvidersConfig shipped(Map<String, String> overrides) {
+        return ShippedConfig.providers(overrides);
     }
 
     private static RenderSpec spec(String prompt, Style style, long seed, int index) {
@@ -46,7 +32,7 @@ class StylePromptsTest {
     }
 
     @Test
-    void realisticPromptsGetPhotographicWords() throws Exception {
+    void realisticPromptsGetPhotographicWords() {
         StylePrompts prompts = new StylePrompts(shipped(Map.of()));
 
         assertEquals("a lighthouse on a cliff, photorealistic, natural light, 35mm photograph, fine detail",
@@ -54,7 +40,7 @@ class StylePromptsTest {
     }
 
     @Test
-    void everyStyleHasItsOwnWords() throws Exception {
+    void everyStyleHasItsOwnWords() {
         StylePrompts prompts = new StylePrompts(shipped(Map.of()));
 
         Set<String> words = Stream.of(Style.values()).map(prompts::words).collect(Collectors.toSet());
@@ -66,7 +52,7 @@ class StylePromptsTest {
     }
 
     @Test
-    void styleWordsAreConfigurable() throws Exception {
+    void styleWordsAreConfigurable() {
         StylePrompts prompts = new StylePrompts(shipped(
                 Map.of("atelier.worker.providers.style-words.vibrant", "neon, electric colours")));
 
@@ -87,7 +73,7 @@ class StylePromptsTest {
 
     @ParameterizedTest
     @EnumSource(Style.class)
-    void stabilityStylePresetsDefaultToPhotographicAndDigitalArtOnly(Style style) throws Exception {
+    void stabilityStylePresetsDefaultToPhotographicAndDigitalArtOnly(Style style) {
         ProvidersConfig.StylePresets presets = shipped(Map.of()).stability().stylePresets();
         String expected = switch (style) {
             case REALISTIC -> "photographic";
@@ -104,7 +90,7 @@ class StylePromptsTest {
     }
 
     @Test
-    void theShippedDefaultsLeaveRemoteProvidersWithoutKeysAndFailOverToLocal() throws Exception {
+    void theShippedDefaultsLeaveRemoteProvidersWithoutKeysAndFailOverToLocal() {
         ProvidersConfig config = shipped(Map.of());
 
         assertEquals(java.util.List.of("local"), config.order());
