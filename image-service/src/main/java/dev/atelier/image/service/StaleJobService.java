@@ -1,6 +1,7 @@
 package dev.atelier.image.service;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,9 @@ public class StaleJobService {
     @WithTransaction
     public Uni<Batch> reapBatch(Instant now) {
         return activity.claimStale(now.minus(config.lease()), now.minus(config.queuedTimeout()), config.batchSize())
-                .chain(stale -> Multi.createFrom().iterable(stale)
+                // Accounts are locked in user-id order, so two replicas' batches can never wait on each other.
+                .chain(stale -> Multi.createFrom().iterable(stale.stream()
+                        .sorted(Comparator.comparing(GenerationJob::getUserId)).toList())
                         .onItem().transformToUniAndConcatenate(job -> reap(job, now))
                         .collect().asList()
                         .map(requeued -> new Batch(stale.size(), count(requeued, true), count(requeued, false))));
