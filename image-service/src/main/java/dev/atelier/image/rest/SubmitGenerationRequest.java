@@ -71,7 +71,7 @@ public record SubmitGenerationRequest(
     }
 
     GenerationDraft toDraft() {
-        return new GenerationDraft(prompt, style, count, size, name, emotion, seed, provider);
+        return new GenerationDraft(prompt, style, count, size, name, emotion, seed, provider, null);
     }
 
     private static String trim(String value) {
