@@ -39,10 +39,12 @@ public class GenerationService {
     private final ObjectMapper mapper;
     private final RequestFingerprint fingerprints;
     private final IdempotencyService idempotency;
+    private final PromptCache cache;
     private final Clock clock;
 
     public GenerationService(GenerationJobRepository jobs, OutboxRepository outbox, Pricing pricing,
-            ImageConfig config, ObjectMapper mapper, RequestFingerprint fingerprints, IdempotencyService idempotency) {
+            ImageConfig config, ObjectMapper mapper, RequestFingerprint fingerprints, IdempotencyService idempotency,
+            PromptCache cache) {
         this.jobs = jobs;
         this.outbox = outbox;
         this.pricing = pricing;
@@ -50,13 +52,14 @@ public class GenerationService {
         this.mapper = mapper;
         this.fingerprints = fingerprints;
         this.idempotency = idempotency;
+        this.cache = cache;
         this.clock = Clock.systemUTC();
     }
 
     /**
-     * Accepts a request: replays the job of an earlier request with the same {@code Idempotency-Key}, or stores a
-     * queued job and its {@code GenerationRequested} event in one transaction (either both exist or neither;
-     * publishing is the relay's job).
+     * Accepts a request: replays the job of an earlier request with the same {@code Idempotency-Key}, answers from
+     * the prompt cache, or stores a queued job and its {@code GenerationRequested} event in one transaction (either
+     * both exist or neither; publishing is the relay's job).
      */
     public Uni<Submission> submit(UUID userId, GenerationDraft draft, String idempotencyKey) {
         String requestHash = idempotencyKey == null ? null : fingerprints.of(draft);
@@ -79,13 +82,17 @@ public class GenerationService {
         GenerationSpec spec = complete(draft);
         // PostgreSQL keeps microseconds; truncate so the answer and later reads show the same instant.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return queue(userId, spec, idempotencyKey, requestHash, now);
+        String cacheKey = cache.keyOf(spec, draft.seed() != null);
+        return cache.sourceFor(userId, cacheKey).chain(source -> source != null
+                ? reuse(userId, spec, source, idempotencyKey, requestHash, now)
+                : queue(userId, spec, cacheKey, idempotencyKey, requestHash, now));
     }
 
-    private Uni<Submission> queue(UUID userId, GenerationSpec spec, String idempotencyKey, String requestHash,
-            Instant now) {
+    private Uni<Submission> queue(UUID userId, GenerationSpec spec, String cacheKey, String idempotencyKey,
+            String requestHash, Instant now) {
         GenerationJob job = GenerationJob.queue(userId, spec, pricing.cost(spec.size(), spec.count()), now)
-                .keyedBy(idempotencyKey, requestHash);
+                .keyedBy(idempotencyKey, requestHash)
+                .cacheableAs(cacheKey);
         GenerationRequested event = new GenerationRequested(UUID.randomUUID(), GenerationRequested.VERSION, now,
                 userId, job.getId(), spec.prompt(), spec.style(), spec.size(), spec.count(), spec.name(),
                 spec.emotion(), spec.seed(), spec.provider(), job.getAttempt(), Map.of());
@@ -96,6 +103,18 @@ public class GenerationService {
                 .invoke(() -> Log.infof("Queued job %s for user %s (%d x %s, %s, cost %d), event %s", job.getId(),
                         userId, spec.count(), spec.size(), spec.provider(), job.getCost(), event.eventId()))
                 .replaceWith(Submission.queued(job));
+    }
+
+    /** A cache hit: a finished job with the earlier job's images; no outbox row, no worker. */
+    private Uni<Submission> reuse(UUID userId, GenerationSpec spec, GenerationJob source, String idempotencyKey,
+            String requestHash, Instant now) {
+        GenerationJob job = GenerationJob.reuse(userId, spec, source, cache.cost(spec.count()), now)
+                .keyedBy(idempotencyKey, requestHash);
+        // Credits: charge job.getCost() here (nothing to hold, the job is already finished).
+        return jobs.persist(job)
+                .invoke(() -> Log.infof("Job %s for user %s answered from the prompt cache with the images of job %s"
+                        + " (cost %d)", job.getId(), userId, source.getId(), job.getCost()))
+                .replaceWith(Submission.cached(job));
     }
 
     /** The caller's job; someone else's job or an unknown id is a 404. */

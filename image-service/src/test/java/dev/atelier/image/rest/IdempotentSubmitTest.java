@@ -282,7 +282,8 @@ class IdempotentSubmitTest extends KafkaAndDatabaseTest {
         as(user).header(KEY, key).body(REQUEST).post(BASE).then().statusCode(202);
         as(user).header(KEY, key).body(REQUEST).post(BASE).then().statusCode(200)
                 .body("imageIds", nullValue())
-                .body("error", nullValue());
+                .body("error", nullValue())
+                .body("cached", equalTo(false));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
