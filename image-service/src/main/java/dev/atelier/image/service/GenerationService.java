@@ -40,11 +40,12 @@ public class GenerationService {
     private final RequestFingerprint fingerprints;
     private final IdempotencyService idempotency;
     private final PromptCache cache;
+    private final RegenerationService regenerations;
     private final Clock clock;
 
     public GenerationService(GenerationJobRepository jobs, OutboxRepository outbox, Pricing pricing,
             ImageConfig config, ObjectMapper mapper, RequestFingerprint fingerprints, IdempotencyService idempotency,
-            PromptCache cache) {
+            PromptCache cache, RegenerationService regenerations) {
         this.jobs = jobs;
         this.outbox = outbox;
         this.pricing = pricing;
@@ -53,6 +54,7 @@ public class GenerationService {
         this.fingerprints = fingerprints;
         this.idempotency = idempotency;
         this.cache = cache;
+        this.regenerations = regenerations;
         this.clock = Clock.systemUTC();
     }
 
@@ -75,7 +77,8 @@ public class GenerationService {
         // First, so a retry gets its job back whatever changed since (its source image deleted, credits spent...).
         return idempotency.replay(userId, idempotencyKey, requestHash).chain(earlier -> earlier != null
                 ? Uni.createFrom().item(Submission.replayed(earlier))
-                : store(userId, draft, idempotencyKey, requestHash));
+                : regenerations.resolve(userId, draft)
+                        .chain(resolved -> store(userId, resolved, idempotencyKey, requestHash)));
     }
 
     private Uni<Submission> store(UUID userId, GenerationDraft draft, String idempotencyKey, String requestHash) {
