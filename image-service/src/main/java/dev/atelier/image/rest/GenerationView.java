@@ -9,7 +9,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.atelier.image.domain.GenerationJob;
 import dev.atelier.image.domain.JobStatus;
 
-/** A job as its owner sees it: {@code imageIds} once succeeded, {@code error} once failed. */
+/**
+ * A job as its owner sees it: {@code imageIds} once succeeded, {@code error} once failed; {@code cached} when the
+ * prompt cache answered it with the images of an earlier identical request.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GenerationView(
         UUID id,
@@ -22,6 +25,7 @@ public record GenerationView(
         String emotion,
         long seed,
         String provider,
+        boolean cached,
         int cost,
         int progress,
         List<UUID> imageIds,
@@ -45,6 +49,7 @@ public record GenerationView(
                 job.getEmotion(),
                 job.getSeed(),
                 job.getProvider(),
+                job.isCached(),
                 job.getCost(),
                 job.getProgress(),
                 job.getStatus() == JobStatus.SUCCEEDED ? job.getImageIds() : null,
