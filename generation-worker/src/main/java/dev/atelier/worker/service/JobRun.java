@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -77,13 +78,18 @@ public final class JobRun {
         boolean cutByDeadline = left.compareTo(limit) < 0;
         Duration wait = cutByDeadline ? left : limit;
         CompletableFuture<T> result = new CompletableFuture<>();
-        Future<?> task = calls.submit(() -> {
-            try {
-                result.complete(step.get());
-            } catch (Throwable failure) {
-                result.completeExceptionally(failure);
-            }
-        });
+        Future<?> task;
+        try {
+            task = calls.submit(() -> {
+                try {
+                    result.complete(step.get());
+                } catch (Throwable failure) {
+                    result.completeExceptionally(failure);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new GenerationException(GenerationException.RENDER_FAILED, "the worker is stopping", true, e);
+        }
         try {
             CompletableFuture.anyOf(result, canceled).get(wait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
