@@ -100,6 +100,9 @@ public class GenerationService {
     /** A validated request: what to render and with which provider. */
     private record Job(ImageProvider provider, String prompt, Style style, ImageSize size, Double guidance,
             Integer steps) {
+        Job withProvider(ImageProvider other) {
+            return new Job(other, prompt, style, size, guidance, steps);
+        }
     }
 
     /** One image rendered, checked and encoded. */
@@ -148,12 +151,14 @@ public class GenerationService {
         run.checkpoint();
         events.progress(request, 0);
         List<GeneratedImage> images = new ArrayList<>(request.count());
-        Ready first = null;
+        Job current = job;
+        Ready last = null;
         try {
             for (int index = 0; index < request.count(); index++) {
-                Ready image = prepare(request, job, index, run);
-                first = first == null ? image : first;
-                images.add(write(request, image, run, written));
+                last = prepare(request, current, index, run);
+                images.add(write(request, last, run, written));
+                // After a failover, the job's next images start with the provider that worked.
+                current = current.withProvider(providers.find(last.provider()).orElse(current.provider()));
                 run.checkpoint();
                 events.progress(request, (index + 1) * PERCENT / request.count());
             }
@@ -166,9 +171,9 @@ public class GenerationService {
         }
         // The last point where a cancel still means: publish nothing, keep nothing.
         run.checkpoint();
-        events.completed(request, first.provider(), first.model(), images);
+        events.completed(request, last.provider(), last.model(), images);
         Log.infof("job %s of user %s: completed %d images with %s/%s in %d ms", request.jobId(), request.userId(),
-                images.size(), first.provider(), first.model(), (System.nanoTime() - started) / 1_000_000);
+                images.size(), last.provider(), last.model(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private Job validate(GenerationRequested request) {
