@@ -2,6 +2,7 @@ package dev.atelier.image.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -65,6 +66,11 @@ public class GenerationJob {
     private Instant startedAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
+    private Map<String, Object> params = Map.of();
+    @Column(name = "emotion_detected", nullable = false, updatable = false)
+    private boolean emotionDetected;
 
     protected GenerationJob() {
         // for Hibernate
@@ -90,6 +96,16 @@ public class GenerationJob {
         job.createdAt = now;
         job.updatedAt = now;
         return job;
+    }
+
+    /**
+     * Records the generation parameters sent to the worker and whether the emotion was detected from the prompt.
+     * Only before the job is first stored.
+     */
+    public GenerationJob withParams(Map<String, Object> generationParams, boolean detected) {
+        params = Map.copyOf(generationParams);
+        emotionDetected = detected;
+        return this;
     }
 
     /**
@@ -225,5 +241,13 @@ public class GenerationJob {
 
     public Instant getFinishedAt() {
         return finishedAt;
+    }
+
+    public Map<String, Object> getParams() {
+        return params == null ? Map.of() : params;
+    }
+
+    public boolean isEmotionDetected() {
+        return emotionDetected;
     }
 }

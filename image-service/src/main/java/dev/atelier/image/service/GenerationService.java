@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -37,15 +36,17 @@ public class GenerationService {
     private final Pricing pricing;
     private final ImageConfig config;
     private final ObjectMapper mapper;
+    private final PromptInsights insights;
     private final Clock clock;
 
     public GenerationService(GenerationJobRepository jobs, OutboxRepository outbox, Pricing pricing,
-            ImageConfig config, ObjectMapper mapper) {
+            ImageConfig config, ObjectMapper mapper, PromptInsights insights) {
         this.jobs = jobs;
         this.outbox = outbox;
         this.pricing = pricing;
         this.config = config;
         this.mapper = mapper;
+        this.insights = insights;
         this.clock = Clock.systemUTC();
     }
 
@@ -55,13 +56,16 @@ public class GenerationService {
      */
     @WithTransaction
     public Uni<GenerationJob> submit(UUID userId, GenerationDraft draft) {
-        GenerationSpec spec = complete(draft);
+        // Emotion detected and name suggested where the request gave none; the emotion sets the parameters.
+        PromptInsights.Enriched enriched = insights.enrich(complete(draft));
+        GenerationSpec spec = enriched.spec();
         // PostgreSQL keeps microseconds; truncate so the answer and later reads show the same instant.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        GenerationJob job = GenerationJob.queue(userId, spec, pricing.cost(spec.size(), spec.count()), now);
+        GenerationJob job = GenerationJob.queue(userId, spec, pricing.cost(spec.size(), spec.count()), now)
+                .withParams(enriched.params(), enriched.emotionDetected());
         GenerationRequested event = new GenerationRequested(UUID.randomUUID(), GenerationRequested.VERSION, now,
                 userId, job.getId(), spec.prompt(), spec.style(), spec.size(), spec.count(), spec.name(),
-                spec.emotion(), spec.seed(), spec.provider(), job.getAttempt(), Map.of());
+                spec.emotion(), spec.seed(), spec.provider(), job.getAttempt(), enriched.params());
         OutboxMessage message = new OutboxMessage(job.getId(), Topics.GENERATION_REQUESTED, userId.toString(),
                 event.eventType(), toJson(event), now);
         return jobs.persist(job)
