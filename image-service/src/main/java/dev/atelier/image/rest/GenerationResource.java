@@ -1,5 +1,7 @@
 package dev.atelier.image.rest;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,10 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.atelier.image.messaging.OutboxRelay;
 import dev.atelier.image.service.GenerationService;
+import dev.atelier.image.service.PromptFilter;
 import dev.atelier.problem.ProblemException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
@@ -39,11 +43,16 @@ public class GenerationResource {
     private final GenerationService generations;
     private final OutboxRelay relay;
     private final JsonWebToken jwt;
+    private final PromptFilter promptFilter;
+    private final WaitPreference waitPreference;
 
-    public GenerationResource(GenerationService generations, OutboxRelay relay, JsonWebToken jwt) {
+    public GenerationResource(GenerationService generations, OutboxRelay relay, JsonWebToken jwt,
+            PromptFilter promptFilter, WaitPreference waitPreference) {
         this.generations = generations;
         this.relay = relay;
         this.jwt = jwt;
+        this.promptFilter = promptFilter;
+        this.waitPreference = waitPreference;
     }
 
     @POST
@@ -51,16 +60,25 @@ public class GenerationResource {
     @Operation(summary = "Queue a generation job")
     @APIResponse(responseCode = "202", description = "Queued; follow the Location")
     @APIResponse(responseCode = "400", description = "Invalid request, the problem names the field")
-    public Uni<RestResponse<GenerationAccepted>> submit(@Valid SubmitGenerationRequest request) {
+    @APIResponse(responseCode = "200", description = "Finished within Prefer: wait=N; the job")
+    @APIResponse(responseCode = "422", description = "The prompt filter refused the prompt")
+    public Uni<RestResponse<?>> submit(@Valid SubmitGenerationRequest request,
+            @Parameter(description = "wait=N (seconds, at most 60): answer with the finished job if it is done by then")
+            @RestHeader(PreferWait.PREFER) List<String> prefer) {
         if (request == null) {
             throw ProblemException.invalidField("body", "a JSON body is required");
         }
-        return generations.submit(userId(), request.toDraft())
+        Optional<Integer> wait = waitPreference.parse(prefer);
+        UUID user = userId();
+        // The prompt filter runs before anything is stored or held.
+        return promptFilter.require(request.prompt())
+                .chain(() -> generations.submit(user, request.toDraft()))
                 // Committed: publish now rather than at the next sweep.
                 .invoke(relay::kick)
-                .map(job -> RestResponse.ResponseBuilder.create(Response.Status.ACCEPTED, GenerationAccepted.of(job))
+                .chain(job -> waitPreference.answer(user, job, wait, () -> RestResponse.ResponseBuilder
+                        .create(Response.Status.ACCEPTED, GenerationAccepted.of(job))
                         .header(HttpHeaders.LOCATION, Links.of(job.getId()).self())
-                        .build());
+                        .build()));
     }
 
     @GET
