@@ -45,6 +45,14 @@ public interface TrackingConfig {
         @WithDefault("2m")
         Duration providerTtl();
 
+        /** Reports older than this are deleted (a worker gone for good); until then they show as unknown. */
+        @WithDefault("24h")
+        Duration providerForgetAfter();
+
+        /** How often reports older than {@link #providerForgetAfter()} are deleted. */
+        @WithDefault("1h")
+        Duration providerPurgeInterval();
+
         /** Succeeded jobs finished within this window feed the wait estimate. */
         @WithDefault("1h")
         Duration durationWindow();

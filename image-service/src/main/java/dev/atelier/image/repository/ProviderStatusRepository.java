@@ -29,9 +29,10 @@ public class ProviderStatusRepository {
     private static final String FORGET = """
             delete from provider_status
             where worker_id = $1 and reported_at < $2 and not (provider = any($3::text[]))""";
-    private static final String FRESH = """
-            select provider, status from provider_status
-            where reported_at >= now() - make_interval(secs => $1)""";
+    private static final String REPORTS = """
+            select provider, status, reported_at >= now() - make_interval(secs => $1) as fresh
+            from provider_status""";
+    private static final String PURGE = "delete from provider_status where reported_at < now() - make_interval(secs => $1)";
     private static final String QUEUE = """
             select
                 (select count(*) from generation_jobs where status = 'queued') as queued,
@@ -61,15 +62,20 @@ public class ProviderStatusRepository {
                 .replaceWithVoid();
     }
 
-    /** Every (provider, status) reported within {@code ttl}, one per worker that reported it. */
-    public Uni<List<Report>> freshReports(Duration ttl) {
-        return pool.preparedQuery(FRESH).execute(Tuple.of(seconds(ttl))).map(rows -> {
+    /** Every stored (provider, status), one per worker; {@code fresh} when reported within {@code ttl}. */
+    public Uni<List<Report>> reports(Duration ttl) {
+        return pool.preparedQuery(REPORTS).execute(Tuple.of(seconds(ttl))).map(rows -> {
             List<Report> reports = new ArrayList<>();
             for (Row row : rows) {
-                reports.add(new Report(row.getString("provider"), row.getString("status")));
+                reports.add(new Report(row.getString("provider"), row.getString("status"), row.getBoolean("fresh")));
             }
             return reports;
         });
+    }
+
+    /** Deletes reports older than {@code age} (workers that are gone for good). */
+    public Uni<Integer> purgeOlderThan(Duration age) {
+        return pool.preparedQuery(PURGE).execute(Tuple.of(seconds(age))).map(rows -> rows.rowCount());
     }
 
     /** Jobs queued and running now, and the median duration of jobs that succeeded within {@code window}. */
@@ -84,7 +90,7 @@ public class ProviderStatusRepository {
         return duration.toMillis() / 1000.0;
     }
 
-    public record Report(String provider, String status) {
+    public record Report(String provider, String status, boolean fresh) {
     }
 
     /** {@code medianSeconds} is null when no job succeeded within the window. */

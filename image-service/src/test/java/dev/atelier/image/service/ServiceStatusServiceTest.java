@@ -15,23 +15,30 @@ class ServiceStatusServiceTest {
     @Test
     void aConfiguredProviderWithoutAFreshReportIsUnknown() {
         assertEquals(Map.of("local", "unknown", "openai", "up"),
-                ServiceStatusService.providers(List.of("local", "openai"), List.of(new Report("openai", "up"))));
+                ServiceStatusService.providers(List.of("local", "openai"),
+                        List.of(new Report("openai", "up", true))));
     }
 
     @Test
     void whenWorkersDisagreeTheBestStateWins() {
         assertEquals(Map.of("stability", "up"), ServiceStatusService.providers(List.of(),
-                List.of(new Report("stability", "down"), new Report("stability", "up"))));
+                List.of(new Report("stability", "down", true), new Report("stability", "up", true))));
         assertEquals(Map.of("stability", "circuit-open"), ServiceStatusService.providers(List.of(),
-                List.of(new Report("stability", "down"), new Report("stability", "circuit-open"))));
+                List.of(new Report("stability", "down", true), new Report("stability", "circuit-open", true))));
         assertEquals(Map.of("stability", "down"), ServiceStatusService.providers(List.of(),
-                List.of(new Report("stability", "down"))));
+                List.of(new Report("stability", "down", true))));
+    }
+
+    @Test
+    void aProviderWithOnlyStaleReportsIsUnknown() {
+        assertEquals(Map.of("openai", "unknown", "local", "up"), ServiceStatusService.providers(List.of(),
+                List.of(new Report("openai", "up", false), new Report("local", "up", true))));
     }
 
     @Test
     void aStateNobodyDefinedIsUnknown() {
         assertEquals(Map.of("huggingface", "unknown"), ServiceStatusService.providers(List.of(),
-                List.of(new Report("huggingface", "sleepy"))));
+                List.of(new Report("huggingface", "sleepy", true))));
     }
 
     @Test
