@@ -3,6 +3,7 @@ package dev.atelier.image.rest;
 import static dev.atelier.image.Fixtures.BASE;
 import static dev.atelier.image.Fixtures.PATIENCE;
 import static dev.atelier.image.Fixtures.as;
+import static dev.atelier.image.Fixtures.count;
 import static dev.atelier.image.Fixtures.produce;
 import static dev.atelier.image.Fixtures.submit;
 import static dev.atelier.image.Fixtures.update;
@@ -112,6 +113,22 @@ class JobEventsStreamTest extends KafkaAndDatabaseTest {
                     + " where id = ?", job);
             assertEvent(stream.next(), "status", job, "canceled", 0);
             assertEquals(List.of(), stream.awaitEnd());
+        }
+    }
+
+    @Test
+    void aLostListenConnectionIsReopenedAndNoChangeMadeMeanwhileIsMissed() {
+        UUID user = UUID.randomUUID();
+        UUID job = submit(user, REQUEST);
+        try (EventStream stream = EventStream.open(user, job, null)) {
+            assertEvent(stream.next(), "status", job, "queued", 0);
+            // Cut the service's LISTEN connection, then change the job while it is down: that notification is lost.
+            assertEquals(1, count(db, "select count(*) from (select pg_terminate_backend(pid) from pg_stat_activity"
+                    + " where query ilike 'listen%job_events%' and pid <> pg_backend_pid()) as cut"));
+            update(db, "update generation_jobs set status = 'running', progress = 20, started_at = now(),"
+                    + " updated_at = now() where id = ?", job);
+            // Re-reading once the LISTEN is back delivers it anyway.
+            assertEvent(stream.next(), "status", job, "running", 20);
         }
     }
 
