@@ -2,6 +2,7 @@ package dev.atelier.image.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -74,6 +75,11 @@ public class GenerationJob {
     private String cacheKey;
     @Column(nullable = false, updatable = false)
     private boolean cached;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
+    private Map<String, Object> params = Map.of();
+    @Column(name = "emotion_detected", nullable = false, updatable = false)
+    private boolean emotionDetected;
 
     protected GenerationJob() {
         // for Hibernate
@@ -126,6 +132,16 @@ public class GenerationJob {
     /** Lets a later identical request reuse this job's images once it succeeded. */
     public GenerationJob cacheableAs(String key) {
         cacheKey = key;
+        return this;
+    }
+
+    /**
+     * Records the generation parameters sent to the worker and whether the emotion was detected from the prompt.
+     * Only before the job is first stored.
+     */
+    public GenerationJob withParams(Map<String, Object> generationParams, boolean detected) {
+        params = Map.copyOf(generationParams);
+        emotionDetected = detected;
         return this;
     }
 
@@ -306,5 +322,13 @@ public class GenerationJob {
     /** Answered from the prompt cache with an earlier job's images. */
     public boolean isCached() {
         return cached;
+    }
+
+    public Map<String, Object> getParams() {
+        return params == null ? Map.of() : params;
+    }
+
+    public boolean isEmotionDetected() {
+        return emotionDetected;
     }
 }

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.UnauthorizedException;
 
-/** Who is asking: the token's subject. */
+/** The caller's user id, from the token's subject; a subject that is not a user id is no valid token here. */
 final class Caller {
     private Caller() {
     }

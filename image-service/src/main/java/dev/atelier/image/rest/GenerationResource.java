@@ -1,5 +1,7 @@
 package dev.atelier.image.rest;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,9 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.atelier.image.service.GenerationService;
+import dev.atelier.image.service.PromptFilter;
 import dev.atelier.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -38,11 +42,16 @@ public class GenerationResource {
     private final GenerationService generations;
     private final SubmissionResponses submissions;
     private final JsonWebToken jwt;
+    private final PromptFilter promptFilter;
+    private final WaitPreference waitPreference;
 
-    public GenerationResource(GenerationService generations, SubmissionResponses submissions, JsonWebToken jwt) {
+    public GenerationResource(GenerationService generations, SubmissionResponses submissions, JsonWebToken jwt,
+            PromptFilter promptFilter, WaitPreference waitPreference) {
         this.generations = generations;
         this.submissions = submissions;
         this.jwt = jwt;
+        this.promptFilter = promptFilter;
+        this.waitPreference = waitPreference;
     }
 
     @POST
@@ -51,18 +60,28 @@ public class GenerationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue a generation job")
     @APIResponse(responseCode = "202", description = "Queued; follow the Location")
-    @APIResponse(responseCode = "200", description = "Finished at once from the prompt cache (cached: true), or"
-            + " the job of an earlier request with the same Idempotency-Key (header Idempotent-Replayed: true)")
-    @APIResponse(responseCode = "400", description = "Invalid request or Idempotency-Key, the problem names it")
+    @APIResponse(responseCode = "200", description = "Finished within Prefer: wait=N, or at once from the prompt"
+            + " cache (cached: true), or the job of an earlier request with the same Idempotency-Key (header"
+            + " Idempotent-Replayed: true)")
+    @APIResponse(responseCode = "400", description = "Invalid request, Idempotency-Key or Prefer, the problem names it")
     @APIResponse(responseCode = "404", description = "fromImageId is not one of the caller's generated images")
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
-    public Uni<RestResponse<Object>> submit(@Valid SubmitGenerationRequest request,
+    @APIResponse(responseCode = "422", description = "The prompt filter refused the prompt, or the Idempotency-Key was"
+            + " used with a different request")
+    public Uni<RestResponse<?>> submit(@Valid SubmitGenerationRequest request,
+            @Parameter(description = "wait=N (seconds, at most 60): answer with the finished job if it is done by then")
+            @RestHeader(PreferWait.PREFER) List<String> prefer,
             @Context HttpServerRequest http) {
         if (request == null) {
             throw ProblemException.invalidField("body", "a JSON body is required");
         }
+        Optional<Integer> wait = waitPreference.parse(prefer);
         String key = IdempotencyKeyHeader.parse(http.headers().getAll(IdempotencyKeyHeader.NAME));
-        return submissions.answer(generations.submit(userId(), request.toDraft(), key));
+        UUID user = userId();
+        // The prompt filter runs before anything is stored or held. A regenerate without a prompt of its own reuses
+        // the source job's prompt, which passed the filter when that job was submitted.
+        Uni<Void> filtered = request.prompt() == null ? Uni.createFrom().voidItem()
+                : promptFilter.require(request.prompt());
+        return submissions.answer(user, filtered.chain(() -> generations.submit(user, request.toDraft(), key)), wait);
     }
 
     @GET

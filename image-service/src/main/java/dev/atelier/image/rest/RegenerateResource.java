@@ -1,5 +1,6 @@
 package dev.atelier.image.rest;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -54,10 +55,11 @@ public class RegenerateResource {
     @APIResponse(responseCode = "400", description = "Invalid body or Idempotency-Key, the problem names it")
     @APIResponse(responseCode = "404", description = "Not one of the caller's generated images")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
-    public Uni<RestResponse<Object>> regenerate(@PathParam("id") UUID imageId, @Valid RegenerateRequest request,
+    public Uni<RestResponse<?>> regenerate(@PathParam("id") UUID imageId, @Valid RegenerateRequest request,
             @Context HttpServerRequest http) {
         String key = IdempotencyKeyHeader.parse(http.headers().getAll(IdempotencyKeyHeader.NAME));
         RegenerateRequest body = request == null ? RegenerateRequest.EMPTY : request;
-        return submissions.answer(generations.submit(Caller.userId(jwt), body.toDraft(imageId), key));
+        UUID user = Caller.userId(jwt);
+        return submissions.answer(user, generations.submit(user, body.toDraft(imageId), key), Optional.empty());
     }
 }

@@ -1,5 +1,8 @@
 package dev.atelier.image.rest;
 
+import java.util.Optional;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -20,30 +23,39 @@ import io.smallrye.mutiny.Uni;
 public class SubmissionResponses {
     private final OutboxRelay relay;
     private final CreditService credits;
+    private final WaitPreference waitPreference;
 
-    public SubmissionResponses(OutboxRelay relay, CreditService credits) {
+    public SubmissionResponses(OutboxRelay relay, CreditService credits, WaitPreference waitPreference) {
         this.relay = relay;
         this.credits = credits;
+        this.waitPreference = waitPreference;
     }
 
-    Uni<RestResponse<Object>> answer(Uni<Submission> submission) {
+    /** The answer to a submit; with {@code Prefer: wait=N}, a queued job is awaited up to N seconds first. */
+    Uni<RestResponse<?>> answer(UUID userId, Uni<Submission> submission, Optional<Integer> wait) {
+        return submission.chain(done -> done.outcome() == Submission.Outcome.QUEUED
+                ? answer(done).chain(accepted -> waitPreference.answer(userId, done.job(), wait, () -> accepted))
+                : answer(done));
+    }
+
+    private Uni<RestResponse<?>> answer(Submission done) {
+        GenerationJob job = done.job();
         // The balance is read after the commit, so it is the current one.
-        return submission.chain(done -> credits.remaining(done.job().getUserId()).map(remaining -> {
-            GenerationJob job = done.job();
+        return credits.remaining(job.getUserId()).map(remaining -> {
             String location = Links.of(job.getId()).self();
             return switch (done.outcome()) {
                 case QUEUED -> {
                     // Committed: publish now rather than at the next sweep.
                     relay.kick();
-                    yield RestResponse.ResponseBuilder.<Object>create(Response.Status.ACCEPTED,
+                    yield RestResponse.ResponseBuilder.create(Response.Status.ACCEPTED,
                             GenerationAccepted.of(job, remaining)).header(HttpHeaders.LOCATION, location).build();
                 }
-                case CACHED -> RestResponse.ResponseBuilder.<Object>ok(GenerationView.of(job))
+                case CACHED -> RestResponse.ResponseBuilder.ok(GenerationView.of(job))
                         .header(HttpHeaders.LOCATION, location).build();
-                case REPLAYED -> RestResponse.ResponseBuilder.<Object>ok(GenerationView.of(job))
+                case REPLAYED -> RestResponse.ResponseBuilder.ok(GenerationView.of(job))
                         .header(HttpHeaders.LOCATION, location)
                         .header(IdempotencyKeyHeader.REPLAYED, "true").build();
             };
-        }));
+        });
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -42,11 +41,13 @@ public class GenerationService {
     private final IdempotencyService idempotency;
     private final PromptCache cache;
     private final RegenerationService regenerations;
+    private final PromptInsights insights;
     private final Clock clock;
 
     public GenerationService(GenerationJobRepository jobs, OutboxRepository outbox, Pricing pricing,
-            CreditService credits, ImageConfig config, ObjectMapper mapper, RequestFingerprint fingerprints, IdempotencyService idempotency,
-            PromptCache cache, RegenerationService regenerations) {
+            CreditService credits, ImageConfig config, ObjectMapper mapper, RequestFingerprint fingerprints,
+            IdempotencyService idempotency, PromptCache cache, RegenerationService regenerations,
+            PromptInsights insights) {
         this.jobs = jobs;
         this.outbox = outbox;
         this.pricing = pricing;
@@ -57,6 +58,7 @@ public class GenerationService {
         this.idempotency = idempotency;
         this.cache = cache;
         this.regenerations = regenerations;
+        this.insights = insights;
         this.clock = Clock.systemUTC();
     }
 
@@ -84,23 +86,27 @@ public class GenerationService {
     }
 
     private Uni<Submission> store(UUID userId, GenerationDraft draft, String idempotencyKey, String requestHash) {
-        GenerationSpec spec = complete(draft);
+        // Emotion detected and name suggested where the request gave none; the emotion sets the parameters.
+        PromptInsights.Enriched enriched = insights.enrich(complete(draft));
+        GenerationSpec spec = enriched.spec();
         // PostgreSQL keeps microseconds; truncate so the answer and later reads show the same instant.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String cacheKey = cache.keyOf(spec, draft.seed() != null);
         return cache.sourceFor(userId, cacheKey).chain(source -> source != null
-                ? reuse(userId, spec, source, idempotencyKey, requestHash, now)
-                : queue(userId, spec, cacheKey, idempotencyKey, requestHash, now));
+                ? reuse(userId, enriched, source, idempotencyKey, requestHash, now)
+                : queue(userId, enriched, cacheKey, idempotencyKey, requestHash, now));
     }
 
-    private Uni<Submission> queue(UUID userId, GenerationSpec spec, String cacheKey, String idempotencyKey,
-            String requestHash, Instant now) {
+    private Uni<Submission> queue(UUID userId, PromptInsights.Enriched enriched, String cacheKey,
+            String idempotencyKey, String requestHash, Instant now) {
+        GenerationSpec spec = enriched.spec();
         GenerationJob job = GenerationJob.queue(userId, spec, pricing.cost(spec.size(), spec.count()), now)
+                .withParams(enriched.params(), enriched.emotionDetected())
                 .keyedBy(idempotencyKey, requestHash)
                 .cacheableAs(cacheKey);
         GenerationRequested event = new GenerationRequested(UUID.randomUUID(), GenerationRequested.VERSION, now,
                 userId, job.getId(), spec.prompt(), spec.style(), spec.size(), spec.count(), spec.name(),
-                spec.emotion(), spec.seed(), spec.provider(), job.getAttempt(), Map.of());
+                spec.emotion(), spec.seed(), spec.provider(), job.getAttempt(), enriched.params());
         OutboxMessage message = new OutboxMessage(job.getId(), Topics.GENERATION_REQUESTED, userId.toString(),
                 event.eventType(), toJson(event), now);
         // Limits and credits first, under the user's account lock: refused means nothing stored.
@@ -113,9 +119,11 @@ public class GenerationService {
     }
 
     /** A cache hit: a finished job with the earlier job's images; no outbox row, no worker. */
-    private Uni<Submission> reuse(UUID userId, GenerationSpec spec, GenerationJob source, String idempotencyKey,
-            String requestHash, Instant now) {
+    private Uni<Submission> reuse(UUID userId, PromptInsights.Enriched enriched, GenerationJob source,
+            String idempotencyKey, String requestHash, Instant now) {
+        GenerationSpec spec = enriched.spec();
         GenerationJob job = GenerationJob.reuse(userId, spec, source, cache.cost(spec.count()), now)
+                .withParams(enriched.params(), enriched.emotionDetected())
                 .keyedBy(idempotencyKey, requestHash);
         // Nothing to settle later: a priced hit is held and charged at once, in this transaction.
         Uni<Void> charged = job.getCost() > 0
