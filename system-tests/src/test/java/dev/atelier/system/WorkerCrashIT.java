@@ -46,6 +46,9 @@ class WorkerCrashIT {
         ExtractableResponse<Response> credits = given().header("Authorization", grace.bearer())
                 .when().get("/api/v1/credits").then().statusCode(200).extract();
         int cost = job.path("cost");
+        // Which way it went (redelivered to the restarted worker, or given up by the reaper) is worth seeing in CI.
+        System.out.printf("worker killed mid-job: job %s ended %s; statuses after the restart %s%n", jobId, outcome,
+                statuses);
         assertTrue(outcome.equals("succeeded") || outcome.equals("failed"), "ended, not stuck: " + statuses);
         assertEquals(0, (int) credits.path("held"), "no credits left on hold");
         if (outcome.equals("succeeded")) {

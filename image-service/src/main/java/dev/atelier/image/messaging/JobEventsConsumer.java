@@ -1,6 +1,5 @@
 package dev.atelier.image.messaging;
 
-import java.time.Duration;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,12 +12,10 @@ import dev.atelier.events.Event;
 import dev.atelier.events.GenerationCompleted;
 import dev.atelier.events.GenerationFailed;
 import dev.atelier.events.GenerationProgress;
-import dev.atelier.image.config.ImageConfig;
 import dev.atelier.image.service.JobEventService;
 import dev.atelier.image.service.JobEventService.Outcome;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * Consumes the worker's job events (group {@code image-service}). Each record is applied idempotently by
@@ -27,13 +24,11 @@ import io.vertx.mutiny.core.Vertx;
 @ApplicationScoped
 public class JobEventsConsumer {
     private final JobEventService service;
-    private final ImageConfig.Consumer config;
-    private final Vertx vertx;
+    private final ConsumerRetries retries;
 
-    public JobEventsConsumer(JobEventService service, ImageConfig config, Vertx vertx) {
+    public JobEventsConsumer(JobEventService service, ConsumerRetries retries) {
         this.service = service;
-        this.config = config.consumer();
-        this.vertx = vertx;
+        this.retries = retries;
     }
 
     @Incoming(Channels.GENERATION_PROGRESS)
@@ -62,27 +57,11 @@ public class JobEventsConsumer {
             return Uni.createFrom().failure(new InvalidEventException(
                     "event " + event.eventId() + " (" + event.eventType() + ") lacks a required id"));
         }
-        return attempt(apply, 0)
+        return retries.apply(apply)
                 .invoke(outcome -> Log.infof("Event %s (%s) of user %s: %s", event.eventId(), event.eventType(),
                         event.userId(), outcome))
                 .onFailure().invoke(failure -> Log.errorf(failure, "Event %s (%s) of user %s failed; to the DLQ",
                         event.eventId(), event.eventType(), event.userId()))
                 .replaceWithVoid();
-    }
-
-    private Uni<Outcome> attempt(Supplier<Uni<Outcome>> apply, int retry) {
-        return Uni.createFrom().deferred(apply::get)
-                .onFailure(failure -> !(failure instanceof InvalidEventException) && retry < config.retries())
-                .recoverWithUni(failure -> {
-                    Duration delay = config.retryBackoff().multipliedBy(1L << retry);
-                    Log.warnf("Applying an event failed (%s); retry %d in %s", failure.toString(), retry + 1, delay);
-                    return delay(delay).chain(() -> attempt(apply, retry + 1));
-                });
-    }
-
-    /** A Vert.x timer rather than Mutiny's executor: the retry must run on the record's Vert.x context. */
-    private Uni<Void> delay(Duration delay) {
-        return Uni.createFrom().emitter(emitter -> vertx.setTimer(Math.max(1, delay.toMillis()),
-                id -> emitter.complete(null)));
     }
 }
