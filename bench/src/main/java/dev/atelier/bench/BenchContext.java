@@ -77,12 +77,22 @@ public final class BenchContext implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
     }
 
+    /** Where the stack's Kafka listens, for the plain-client controls. */
+    public String kafkaBootstrapServers() {
+        return stack.infrastructure().kafka().bootstrapServers();
+    }
+
+    /** Closes {@code closeable} with the context (after every scenario of the run); returns it. */
+    public synchronized <T extends AutoCloseable> T closeAtEnd(T closeable) {
+        closeables.add(closeable);
+        return closeable;
+    }
+
     /** The control client for {@code database}, closed with the context. */
     public JdbcPool jdbcPool(String database) {
         JdbcPool pool = new JdbcPool("control-" + database, jdbcUrl(database), PostgresServer.USER,
                 PostgresServer.PASSWORD, options.connections());
-        closeables.add(pool);
-        return pool;
+        return closeAtEnd(pool);
     }
 
     public void log(String format, Object... args) {
