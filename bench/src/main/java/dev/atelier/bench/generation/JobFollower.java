@@ -175,7 +175,8 @@ final class JobFollower {
                         closeIfLingering();
                     }
                     case "failed", "canceled" -> throw new IllegalStateException("job " + jobId + " ended "
-                            + status + ": " + data.path("error"));
+                            + status + " " + data.path("errorCode").asText("") + " "
+                            + data.path("errorMessage").asText(""));
                     default -> {
                         // queued, running, progress: keep following.
                     }
