@@ -29,15 +29,28 @@ public final class TestJwt {
     private TestJwt() {
     }
 
-    /** A valid 15-minute token of a plain user. */
+    public static final String DEFAULT_TIER = "free";
+    private static final Duration LIFETIME = Duration.ofMinutes(15);
+
+    /** A valid 15-minute token of a plain user of the free tier. */
     public static String forUser(UUID userId) {
-        return sign(userId, ISSUER, AUDIENCE, Instant.now(), Duration.ofMinutes(15));
+        return forUser(userId, DEFAULT_TIER);
+    }
+
+    /** A valid 15-minute token of a plain user of {@code tier} (free, basic, premium). */
+    public static String forUser(UUID userId, String tier) {
+        return sign(userId, ISSUER, AUDIENCE, Instant.now(), LIFETIME, tier);
     }
 
     public static String sign(UUID userId, String issuer, String audience, Instant issuedAt, Duration lifetime) {
+        return sign(userId, issuer, audience, issuedAt, lifetime, DEFAULT_TIER);
+    }
+
+    public static String sign(UUID userId, String issuer, String audience, Instant issuedAt, Duration lifetime,
+            String tier) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"test\"}";
         String claims = "{\"iss\":\"" + issuer + "\",\"aud\":\"" + audience + "\",\"sub\":\"" + userId
-                + "\",\"upn\":\"" + userId + "@test.atelier\",\"groups\":[\"user\"],\"tier\":\"free\""
+                + "\",\"upn\":\"" + userId + "@test.atelier\",\"groups\":[\"user\"],\"tier\":\"" + tier + "\""
                 + ",\"iat\":" + issuedAt.getEpochSecond() + ",\"exp\":" + issuedAt.plus(lifetime).getEpochSecond()
                 + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."

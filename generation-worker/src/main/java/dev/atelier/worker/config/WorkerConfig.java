@@ -1,6 +1,7 @@
 package dev.atelier.worker.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -22,6 +23,12 @@ public interface WorkerConfig {
      */
     @WithDefault("600000")
     long unprocessedRecordMaxAgeMs();
+
+    /**
+     * This worker's id in {@code provider.status} reports. Default: the host name and a random suffix, so two
+     * workers on one host differ.
+     */
+    Optional<String> id();
 
     /** Provider used when a request names none. */
     @WithDefault("local")

@@ -1,5 +1,7 @@
 package dev.atelier.worker.provider;
 
+import java.util.Optional;
+
 import dev.atelier.worker.domain.GenerationException;
 import dev.atelier.worker.domain.RenderSpec;
 
@@ -22,8 +24,17 @@ public interface ImageProvider {
     }
 
     /**
+     * The name of this provider's circuit breaker (SmallRye {@code CircuitBreakerMaintenance}); empty when it has
+     * none. Remote providers use their own name.
+     */
+    default Optional<String> circuitBreaker() {
+        return Optional.empty();
+    }
+
+    /**
      * Renders one image of {@code spec.size()} and returns it encoded (PNG, JPEG or WebP) exactly as the provider
-     * produced it; the caller decodes and validates it.
+     * produced it; the caller decodes and validates it. A remote provider answers the supported size nearest to the
+     * requested one (same aspect ratio where it can), so the dimensions may differ from {@code spec.size()}.
      *
      * @throws GenerationException with a stable code ({@code provider_unavailable}, {@code timeout},
      *         {@code content_blocked}, {@code render_failed}, …); retryable when trying again later may help

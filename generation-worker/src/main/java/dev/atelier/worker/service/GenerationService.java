@@ -23,6 +23,7 @@ import dev.atelier.worker.domain.Style;
 import dev.atelier.worker.messaging.GenerationEventPublisher;
 import dev.atelier.worker.provider.ImageProvider;
 import dev.atelier.worker.provider.ProviderRegistry;
+import dev.atelier.worker.provider.RenderResult;
 import dev.atelier.worker.storage.ImageStore;
 import io.quarkus.logging.Log;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -56,6 +57,17 @@ public class GenerationService {
 
     /** A validated request: what to render and with which provider. */
     private record Job(ImageProvider provider, String prompt, Style style, ImageSize size) {
+        Job withProvider(ImageProvider other) {
+            return new Job(other, prompt, style, size);
+        }
+    }
+
+    /** One stored image and the provider that rendered it (after failover, not necessarily the requested one). */
+    private record Stored(GeneratedImage image, String provider, String model) {
+    }
+
+    /** A decoded image and the provider that rendered it. */
+    private record Rendered(BufferedImage image, String provider, String model) {
     }
 
     public void generate(GenerationRequested request) {
@@ -75,16 +87,24 @@ public class GenerationService {
                 request.count(), job.size(), job.style().wireName(), job.provider().name(), request.attempt());
         events.progress(request, 0);
         List<GeneratedImage> images = new ArrayList<>(request.count());
+        Job current = job;
+        String provider = job.provider().name();
+        String model = job.provider().model();
         try {
             for (int index = 0; index < request.count(); index++) {
-                images.add(renderAndStore(request, job, index));
+                Stored stored = renderAndStore(request, current, index);
+                images.add(stored.image());
+                provider = stored.provider();
+                model = stored.model();
+                // After a failover, the job's next images start with the provider that worked.
+                current = current.withProvider(providers.find(provider).orElse(current.provider()));
                 events.progress(request, (index + 1) * PERCENT / request.count());
             }
         } catch (GenerationException e) {
             fail(request, e);
             return;
         }
-        events.completed(request, job.provider().name(), job.provider().model(), images);
+        events.completed(request, provider, model, images);
         Log.infof("job %s of user %s: completed %d images in %d ms", request.jobId(), request.userId(), images.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -114,10 +134,11 @@ public class GenerationService {
         return new Job(provider, request.prompt(), style, size);
     }
 
-    private GeneratedImage renderAndStore(GenerationRequested request, Job job, int index) {
+    private Stored renderAndStore(GenerationRequested request, Job job, int index) {
         RenderSpec spec = new RenderSpec(job.prompt(), job.style(), Emotion.parse(request.emotion()), request.seed(),
                 index, job.size());
-        BufferedImage rendered = render(job.provider(), spec);
+        Rendered result = render(job.provider(), spec);
+        BufferedImage rendered = result.image();
         // Variant → PNG bytes; medium only when the original is larger than it (never upscaled).
         Map<String, byte[]> variants = new LinkedHashMap<>();
         try {
@@ -147,24 +168,27 @@ public class GenerationService {
             throw GenerationException.storageUnavailable("image storage is unavailable", e);
         }
         byte[] original = variants.get(StorageKeys.ORIGINAL);
-        return new GeneratedImage(imageId, index, PngImages.FORMAT, rendered.getWidth(), rendered.getHeight(),
-                original.length, PngImages.sha256Hex(original), Collections.unmodifiableMap(keys));
+        GeneratedImage image = new GeneratedImage(imageId, index, PngImages.FORMAT, rendered.getWidth(),
+                rendered.getHeight(), original.length, PngImages.sha256Hex(original), Collections.unmodifiableMap(keys));
+        return new Stored(image, result.provider(), result.model());
     }
 
-    private BufferedImage render(ImageProvider provider, RenderSpec spec) {
+    private Rendered render(ImageProvider provider, RenderSpec spec) {
         BufferedImage image;
+        RenderResult result;
         try {
-            image = PngImages.decode(providers.render(provider, spec).data());
+            result = providers.render(provider, spec);
+            image = PngImages.decode(result.data());
         } catch (GenerationException e) {
             throw e;
         } catch (RuntimeException e) {
             throw GenerationException.renderFailed("provider " + provider.name() + " failed", false, e);
         }
         if (image == null || image.getWidth() != spec.size().width() || image.getHeight() != spec.size().height()) {
-            throw GenerationException.renderFailed("provider " + provider.name() + " returned no image of size "
+            throw GenerationException.renderFailed("provider " + result.provider() + " returned no image of size "
                     + spec.size(), false, null);
         }
-        return image;
+        return new Rendered(image, result.provider(), result.model());
     }
 
     private void fail(GenerationRequested request, GenerationException e) {

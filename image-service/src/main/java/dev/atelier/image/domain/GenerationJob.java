@@ -143,6 +143,33 @@ public class GenerationJob {
         return true;
     }
 
+    /** The user canceled it. Ignored once the job is finished. */
+    public boolean markCanceled(Instant at) {
+        if (status.isTerminal()) {
+            return false;
+        }
+        status = JobStatus.CANCELED;
+        finishedAt = at;
+        updatedAt = at;
+        return true;
+    }
+
+    /**
+     * The reaper gives a lost job another attempt: the one exception to forward-only, allowed only while unfinished
+     * (a late event from the lost attempt may still finish it, and then the new attempt's events are ignored).
+     */
+    public boolean requeue(Instant at) {
+        if (status.isTerminal()) {
+            return false;
+        }
+        status = JobStatus.QUEUED;
+        attempt++;
+        progress = 0;
+        startedAt = null;
+        updatedAt = at;
+        return true;
+    }
+
     public UUID getId() {
         return id;
     }

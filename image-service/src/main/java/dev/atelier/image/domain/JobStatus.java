@@ -4,7 +4,10 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Where a job is in its life. The order of the constants is the only order a job may move in. */
+/**
+ * Where a job is in its life. The order of the constants is the only order a job may move in, except that the
+ * reaper may put a lost running job back to {@link #QUEUED} for another attempt.
+ */
 public enum JobStatus {
     QUEUED,
     RUNNING,

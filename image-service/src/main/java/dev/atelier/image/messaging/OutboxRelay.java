@@ -14,7 +14,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.atelier.events.Channels;
+import dev.atelier.events.CreditsChanged;
 import dev.atelier.events.EventMessages;
+import dev.atelier.events.GenerationCanceled;
 import dev.atelier.events.GenerationRequested;
 import dev.atelier.events.Topics;
 import dev.atelier.image.config.ImageConfig;
@@ -60,12 +62,18 @@ public class OutboxRelay {
     private volatile boolean running;
 
     public OutboxRelay(Pool pool, ImageConfig config, ObjectMapper mapper,
-            @Channel(Channels.GENERATION_REQUESTED) MutinyEmitter<GenerationRequested> generationRequested) {
+            @Channel(Channels.GENERATION_REQUESTED) MutinyEmitter<GenerationRequested> generationRequested,
+            @Channel(Channels.GENERATION_CANCELED) MutinyEmitter<GenerationCanceled> generationCanceled,
+            @Channel(Channels.CREDITS_CHANGED) MutinyEmitter<CreditsChanged> creditsChanged) {
         this.pool = pool;
         this.config = config.outbox();
-        this.publishers = Map.of(Topics.GENERATION_REQUESTED,
-                payload -> generationRequested.sendMessage(
-                        EventMessages.of(read(mapper, payload, GenerationRequested.class))));
+        this.publishers = Map.of(
+                Topics.GENERATION_REQUESTED, payload -> generationRequested.sendMessage(
+                        EventMessages.of(read(mapper, payload, GenerationRequested.class))),
+                Topics.GENERATION_CANCELED, payload -> generationCanceled.sendMessage(
+                        EventMessages.of(read(mapper, payload, GenerationCanceled.class))),
+                Topics.CREDITS_CHANGED, payload -> creditsChanged.sendMessage(
+                        EventMessages.of(read(mapper, payload, CreditsChanged.class))));
     }
 
     /** Reactive Messaging connects emitters at startup with a higher priority than this default observer. */

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.atelier.image.messaging.OutboxRelay;
+import dev.atelier.image.service.CreditService;
 import dev.atelier.image.service.GenerationService;
 import dev.atelier.problem.ProblemException;
 import io.quarkus.security.UnauthorizedException;
@@ -38,11 +39,14 @@ import io.smallrye.mutiny.Uni;
 public class GenerationResource {
     private final GenerationService generations;
     private final OutboxRelay relay;
+    private final CreditService credits;
     private final JsonWebToken jwt;
 
-    public GenerationResource(GenerationService generations, OutboxRelay relay, JsonWebToken jwt) {
+    public GenerationResource(GenerationService generations, OutboxRelay relay, CreditService credits,
+            JsonWebToken jwt) {
         this.generations = generations;
         this.relay = relay;
+        this.credits = credits;
         this.jwt = jwt;
     }
 
@@ -51,6 +55,8 @@ public class GenerationResource {
     @Operation(summary = "Queue a generation job")
     @APIResponse(responseCode = "202", description = "Queued; follow the Location")
     @APIResponse(responseCode = "400", description = "Invalid request, the problem names the field")
+    @APIResponse(responseCode = "402", description = "Not enough credits left (remaining and cost in the problem)")
+    @APIResponse(responseCode = "429", description = "Over a tier limit; retry after Retry-After seconds")
     public Uni<RestResponse<GenerationAccepted>> submit(@Valid SubmitGenerationRequest request) {
         if (request == null) {
             throw ProblemException.invalidField("body", "a JSON body is required");
@@ -58,9 +64,11 @@ public class GenerationResource {
         return generations.submit(userId(), request.toDraft())
                 // Committed: publish now rather than at the next sweep.
                 .invoke(relay::kick)
-                .map(job -> RestResponse.ResponseBuilder.create(Response.Status.ACCEPTED, GenerationAccepted.of(job))
-                        .header(HttpHeaders.LOCATION, Links.of(job.getId()).self())
-                        .build());
+                .chain(job -> credits.remaining(job.getUserId())
+                        .map(remaining -> RestResponse.ResponseBuilder
+                                .create(Response.Status.ACCEPTED, GenerationAccepted.of(job, remaining))
+                                .header(HttpHeaders.LOCATION, Links.of(job.getId()).self())
+                                .build()));
     }
 
     @GET

@@ -35,23 +35,25 @@ public class GenerationService {
     private final GenerationJobRepository jobs;
     private final OutboxRepository outbox;
     private final Pricing pricing;
+    private final CreditService credits;
     private final ImageConfig config;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public GenerationService(GenerationJobRepository jobs, OutboxRepository outbox, Pricing pricing,
-            ImageConfig config, ObjectMapper mapper) {
+            CreditService credits, ImageConfig config, ObjectMapper mapper) {
         this.jobs = jobs;
         this.outbox = outbox;
         this.pricing = pricing;
+        this.credits = credits;
         this.config = config;
         this.mapper = mapper;
         this.clock = Clock.systemUTC();
     }
 
     /**
-     * Stores a queued job and its {@code GenerationRequested} event in one transaction: either both exist or
-     * neither. Publishing is the relay's job.
+     * Stores a queued job and its {@code GenerationRequested} event in one transaction, with the credits it holds:
+     * either all exist or none. Publishing is the relay's job.
      */
     @WithTransaction
     public Uni<GenerationJob> submit(UUID userId, GenerationDraft draft) {
@@ -64,7 +66,9 @@ public class GenerationService {
                 spec.emotion(), spec.seed(), spec.provider(), job.getAttempt(), Map.of());
         OutboxMessage message = new OutboxMessage(job.getId(), Topics.GENERATION_REQUESTED, userId.toString(),
                 event.eventType(), toJson(event), now);
-        return jobs.persist(job)
+        // Limits and credits first, under the user's account lock: refused means nothing stored.
+        return credits.hold(job)
+                .chain(() -> jobs.persist(job))
                 .chain(() -> outbox.persist(message))
                 .invoke(() -> Log.infof("Queued job %s for user %s (%d x %s, %s, cost %d), event %s", job.getId(),
                         userId, spec.count(), spec.size(), spec.provider(), job.getCost(), event.eventId()))

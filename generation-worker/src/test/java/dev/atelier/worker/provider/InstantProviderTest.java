@@ -1,0 +1,58 @@
+package dev.atelier.worker.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+
+import dev.atelier.worker.domain.ImageSize;
+import dev.atelier.worker.domain.RenderSpec;
+import dev.atelier.worker.domain.Style;
+
+class InstantProviderTest {
+    private static final RenderSpec SPEC = new RenderSpec("anything", Style.MINIMAL, Optional.empty(), 1, 0,
+            new ImageSize(768, 512));
+
+    @Test
+    void isDisabledUnlessSwitchedOn() {
+        assertFalse(new InstantProvider(ShippedConfig.providers(Map.of())).enabled());
+        assertTrue(new InstantProvider(ShippedConfig.providers(
+                Map.of("atelier.worker.providers.instant.enabled", "true"))).enabled());
+    }
+
+    @Test
+    void answersAValidPngOfTheRequestedSize() throws IOException {
+        InstantProvider instant = new InstantProvider(ShippedConfig.providers(Map.of()));
+
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(instant.render(SPEC)));
+
+        assertNotNull(image);
+        assertEquals(768, image.getWidth());
+        assertEquals(512, image.getHeight());
+        assertEquals("instant", instant.name());
+        assertEquals("atelier-instant-1", instant.model());
+    }
+
+    @Test
+    void waitsTheConfiguredDelayToSimulateAProvider() {
+        InstantProvider instant = new InstantProvider(ShippedConfig.providers(
+                Map.of("atelier.worker.providers.instant.delay", "200ms")));
+        instant.render(SPEC); // the first call also encodes the PNG once
+
+        long started = System.nanoTime();
+        instant.render(SPEC);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertTrue(tookMs >= 200, "took " + tookMs + " ms");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.atelier.image.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.atelier.image.domain.UsageKind;
+import dev.atelier.image.domain.UsageLog;
+
+/** One usage-log line: {@code balance} is what remained right after it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record UsageItem(UUID id, UsageKind kind, int amount, UUID jobId, UUID imageId, int balance, Instant at) {
+
+    static UsageItem of(UsageLog row) {
+        return new UsageItem(row.getId(), row.getKind(), row.getAmount(), row.getJobId(), row.getImageId(),
+                row.getBalance(), row.getCreatedAt());
+    }
+}
