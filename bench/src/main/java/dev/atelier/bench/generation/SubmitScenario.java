@@ -29,6 +29,8 @@ import dev.atelier.launcher.Service;
  * one's jobs are finished and in the gallery.
  */
 public final class SubmitScenario implements Scenario {
+    static final String API_ALONE = "api submit (202), one at a time";
+    static final String CONTROL_ALONE = "control: SQL insert + Kafka send, one at a time";
     /** The rate the goals are set at. */
     static final double GOAL_RATE = 200;
     private static final double SUBMIT_P99_GOAL_MS = 25;
@@ -92,6 +94,15 @@ public final class SubmitScenario implements Scenario {
                             + DRAIN_TIMEOUT.toMinutes() + " min: " + drain.describe());
                 }
             }
+            // One at a time: each side's service time without queueing, for when a rate is beyond the api's capacity.
+            users.refresh();
+            List<Measurement> alone = context.driver().sequential(List.of(
+                    new Line(API_ALONE, submitCall(api, users, sequence)),
+                    new Line(CONTROL_ALONE, control.call())),
+                    options.duration(), options.warmup(), options.rounds());
+            alone.forEach(result::add);
+            result.ratio("api / control, one at a time", alone.get(0), alone.get(1));
+            result.setup("drainAfterSequential", Backlog.await(context, users.ids(), DRAIN_TIMEOUT).describe());
         }
         targets(result, options.submitRates());
         result.note("control: " + options.connections() + " JDBC connections; each call inserts a job-like and an "
