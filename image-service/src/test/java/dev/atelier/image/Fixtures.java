@@ -77,8 +77,10 @@ public final class Fixtures {
         return count(db, "select count(*) from generation_jobs where user_id = ?", user);
     }
 
+    /** The user's jobs sent to the worker: outbox rows of {@code generation.requested} (credit events not counted). */
     public static long outboxRowsOf(DataSource db, UUID user) {
-        return count(db, "select count(*) from outbox where message_key = ?", user.toString());
+        return count(db, "select count(*) from outbox where message_key = ? and topic = 'generation.requested'",
+                user.toString());
     }
 
     /** Publishes an event the way the worker does: JSON body, key = user id, header {@code event-type}. */

@@ -125,7 +125,9 @@ class GenerationFlowIT {
             HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, fetched.statusCode());
-            assertEquals("image/png", fetched.headers().firstValue("Content-Type").orElse(""));
+            // The local provider's originals are PNG; the worker's medium and thumb are JPEG.
+            assertEquals("original".equals(variant) ? "image/png" : "image/jpeg",
+                    fetched.headers().firstValue("Content-Type").orElse(""));
             bytes = fetched.body();
         } else {
             assertEquals(200, content.statusCode());

@@ -1,6 +1,7 @@
 package dev.atelier.worker.provider;
 
 import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -20,14 +21,18 @@ import dev.atelier.worker.domain.ImageSize;
 import dev.atelier.worker.domain.RenderSpec;
 
 /**
- * {@code instant}: a test provider for benchmarks and tests. Answers a flat grey PNG of the requested size (encoded
- * once per size, then served from memory) after {@code atelier.worker.providers.instant.delay}, so the pipeline's own
- * overhead can be measured without a renderer. Disabled unless {@code atelier.worker.providers.instant.enabled=true}.
+ * {@code instant}: a test provider for benchmarks and tests. Answers a tiny PNG ({@value #LONG_SIDE} px on its long
+ * side, the requested aspect ratio; encoded once per size, then served from memory) after
+ * {@code atelier.worker.providers.instant.delay}, so the pipeline's own overhead can be measured without a renderer.
+ * The picture is a gradient, not a flat colour, which the local image moderation would take for a safety checker's
+ * blank. Disabled unless {@code atelier.worker.providers.instant.enabled=true}.
  */
 @ApplicationScoped
 public class InstantProvider implements ImageProvider {
     public static final String NAME = "instant";
-    private static final Color GREY = new Color(0x80, 0x80, 0x80);
+    static final int LONG_SIDE = 64;
+    private static final Color FROM = new Color(0x2a, 0x4d, 0x7a);
+    private static final Color TO = new Color(0xe8, 0xb0, 0x5c);
 
     private final ProvidersConfig.InstantConfig config;
     private final Map<ImageSize, byte[]> images = new ConcurrentHashMap<>();
@@ -62,15 +67,18 @@ public class InstantProvider implements ImageProvider {
                 throw new ProviderFailureException(GenerationException.TIMEOUT, NAME + " was interrupted", true, e);
             }
         }
-        return images.computeIfAbsent(spec.size(), InstantProvider::flatPng).clone();
+        return images.computeIfAbsent(spec.size(), InstantProvider::tinyPng).clone();
     }
 
-    private static byte[] flatPng(ImageSize size) {
-        BufferedImage image = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_INT_RGB);
+    private static byte[] tinyPng(ImageSize size) {
+        double scale = (double) LONG_SIDE / Math.max(size.width(), size.height());
+        int width = Math.max(1, (int) Math.round(size.width() * scale));
+        int height = Math.max(1, (int) Math.round(size.height() * scale));
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         try {
-            graphics.setColor(GREY);
-            graphics.fillRect(0, 0, size.width(), size.height());
+            graphics.setPaint(new GradientPaint(0, 0, FROM, width, height, TO));
+            graphics.fillRect(0, 0, width, height);
         } finally {
             graphics.dispose();
         }

@@ -1,6 +1,7 @@
 package dev.atelier.worker.storage;
 
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,7 +14,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -95,6 +99,25 @@ public class ImageStore {
     public void put(String key, byte[] content, String contentType) {
         retries.get(() -> s3.putObject(request -> request.bucket(config.bucket()).key(key).contentType(contentType)
                 .contentLength((long) content.length), RequestBody.fromBytes(content)), PutObjectResponse.class);
+    }
+
+    /**
+     * Deletes objects in one request, without retries: used to clean up after a canceled job, where a leftover
+     * object only costs storage (it is overwritten by a rerun and removed with its user's prefix).
+     *
+     * @return how many keys could not be deleted
+     */
+    public int delete(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        Delete delete = Delete.builder().quiet(true)
+                .objects(keys.stream().map(key -> ObjectIdentifier.builder().key(key).build()).toList())
+                .build();
+        DeleteObjectsResponse response = s3.deleteObjects(request -> request.bucket(config.bucket()).delete(delete));
+        response.errors().forEach(error -> Log.warnf("deleting %s from bucket %s failed: %s %s", error.key(),
+                config.bucket(), error.code(), error.message()));
+        return response.errors().size();
     }
 
     private static boolean isTransient(Throwable failure) {

@@ -1,6 +1,7 @@
 package dev.atelier.worker.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,14 +32,15 @@ class InstantProviderTest {
     }
 
     @Test
-    void answersAValidPngOfTheRequestedSize() throws IOException {
+    void answersATinyPngOfTheRequestedAspectRatioThatIsNotABlank() throws IOException {
         InstantProvider instant = new InstantProvider(ShippedConfig.providers(Map.of()));
 
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(instant.render(SPEC)));
 
         assertNotNull(image);
-        assertEquals(768, image.getWidth());
-        assertEquals(512, image.getHeight());
+        assertEquals(64, image.getWidth());
+        assertEquals(43, image.getHeight());
+        assertNotEquals(image.getRGB(0, 0), image.getRGB(63, 42), "a gradient, not one flat colour");
         assertEquals("instant", instant.name());
         assertEquals("atelier-instant-1", instant.model());
     }

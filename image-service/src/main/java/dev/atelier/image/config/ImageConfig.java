@@ -34,6 +34,10 @@ public interface ImageConfig {
 
     Listing listing();
 
+    Idempotency idempotency();
+
+    PromptCache promptCache();
+
     interface Outbox {
         /** How often the relay sweeps for rows a submit's own kick did not publish (e.g. after a crash). */
         @WithDefault("1s")
@@ -72,5 +76,29 @@ public interface ImageConfig {
 
         @WithDefault("50")
         int maxLimit();
+    }
+
+    interface Idempotency {
+        /** A key is remembered at least this long after its job was created (the issue asks for 24 h or more). */
+        @WithDefault("24h")
+        Duration retention();
+
+        /** How often keys older than {@link #retention()} are forgotten (the job stays, without its key). */
+        @WithDefault("1h")
+        Duration purgeInterval();
+    }
+
+    interface PromptCache {
+        /** Whether an identical request with an explicit seed may reuse the images of an earlier job. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long after a rendered job was created an identical request may reuse its images. */
+        @WithDefault("1h")
+        Duration window();
+
+        /** Credits one reused image costs (a rendered one costs {@code credits-per-image}). */
+        @WithDefault("0")
+        int cost();
     }
 }

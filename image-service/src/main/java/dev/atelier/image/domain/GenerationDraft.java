@@ -1,8 +1,11 @@
 package dev.atelier.image.domain;
 
+import java.util.UUID;
+
 /**
  * A validated request before defaults: {@code count}, {@code size}, {@code seed}, {@code provider}, {@code name}
- * and {@code emotion} may be null.
+ * and {@code emotion} may be null. With {@code fromImageId} (regenerate), {@code prompt} and {@code style} may be
+ * null too: they come from the job that produced that image.
  */
 public record GenerationDraft(
         String prompt,
@@ -12,5 +15,6 @@ public record GenerationDraft(
         String name,
         String emotion,
         Long seed,
-        String provider) {
+        String provider,
+        UUID fromImageId) {
 }

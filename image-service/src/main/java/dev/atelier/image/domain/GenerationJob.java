@@ -2,6 +2,7 @@ package dev.atelier.image.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -65,6 +66,20 @@ public class GenerationJob {
     private Instant startedAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    // Written once with the row; the idempotency purge clears the key in SQL, which an entity must never undo.
+    @Column(name = "idempotency_key", updatable = false)
+    private String idempotencyKey;
+    @Column(name = "request_hash", updatable = false)
+    private String requestHash;
+    @Column(name = "cache_key", updatable = false)
+    private String cacheKey;
+    @Column(nullable = false, updatable = false)
+    private boolean cached;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
+    private Map<String, Object> params = Map.of();
+    @Column(name = "emotion_detected", nullable = false, updatable = false)
+    private boolean emotionDetected;
 
     protected GenerationJob() {
         // for Hibernate
@@ -90,6 +105,44 @@ public class GenerationJob {
         job.createdAt = now;
         job.updatedAt = now;
         return job;
+    }
+
+    /**
+     * A job answered from the prompt cache: finished at once with the images of {@code source}, an earlier job of
+     * the same user that rendered the same request. It never reaches a worker.
+     */
+    public static GenerationJob reuse(UUID userId, GenerationSpec spec, GenerationJob source, int cost, Instant now) {
+        GenerationJob job = queue(userId, spec, cost, now);
+        job.status = JobStatus.SUCCEEDED;
+        job.imageIds = List.copyOf(source.getImageIds());
+        job.progress = DONE_PERCENT;
+        job.cached = true;
+        job.startedAt = now;
+        job.finishedAt = now;
+        return job;
+    }
+
+    /** Remembers the client's {@code Idempotency-Key} and the hash of the request it came with. */
+    public GenerationJob keyedBy(String key, String hash) {
+        idempotencyKey = key;
+        requestHash = key == null ? null : hash;
+        return this;
+    }
+
+    /** Lets a later identical request reuse this job's images once it succeeded. */
+    public GenerationJob cacheableAs(String key) {
+        cacheKey = key;
+        return this;
+    }
+
+    /**
+     * Records the generation parameters sent to the worker and whether the emotion was detected from the prompt.
+     * Only before the job is first stored.
+     */
+    public GenerationJob withParams(Map<String, Object> generationParams, boolean detected) {
+        params = Map.copyOf(generationParams);
+        emotionDetected = detected;
+        return this;
     }
 
     /**
@@ -252,5 +305,30 @@ public class GenerationJob {
 
     public Instant getFinishedAt() {
         return finishedAt;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public String getRequestHash() {
+        return requestHash;
+    }
+
+    public String getCacheKey() {
+        return cacheKey;
+    }
+
+    /** Answered from the prompt cache with an earlier job's images. */
+    public boolean isCached() {
+        return cached;
+    }
+
+    public Map<String, Object> getParams() {
+        return params == null ? Map.of() : params;
+    }
+
+    public boolean isEmotionDetected() {
+        return emotionDetected;
     }
 }

@@ -1,5 +1,7 @@
 package dev.atelier.image.rest;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -11,24 +13,24 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.atelier.image.messaging.OutboxRelay;
-import dev.atelier.image.service.CreditService;
 import dev.atelier.image.service.GenerationService;
+import dev.atelier.image.service.PromptFilter;
 import dev.atelier.problem.ProblemException;
-import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path(Links.GENERATIONS)
 @RolesAllowed("user")
@@ -38,37 +40,48 @@ import io.smallrye.mutiny.Uni;
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 public class GenerationResource {
     private final GenerationService generations;
-    private final OutboxRelay relay;
-    private final CreditService credits;
+    private final SubmissionResponses submissions;
     private final JsonWebToken jwt;
+    private final PromptFilter promptFilter;
+    private final WaitPreference waitPreference;
 
-    public GenerationResource(GenerationService generations, OutboxRelay relay, CreditService credits,
-            JsonWebToken jwt) {
+    public GenerationResource(GenerationService generations, SubmissionResponses submissions, JsonWebToken jwt,
+            PromptFilter promptFilter, WaitPreference waitPreference) {
         this.generations = generations;
-        this.relay = relay;
-        this.credits = credits;
+        this.submissions = submissions;
         this.jwt = jwt;
+        this.promptFilter = promptFilter;
+        this.waitPreference = waitPreference;
     }
 
     @POST
+    @Parameter(name = IdempotencyKeyHeader.NAME, in = ParameterIn.HEADER,
+            description = "Makes the submit safe to retry: 1 to 255 printable ASCII characters, kept at least 24 h")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue a generation job")
     @APIResponse(responseCode = "202", description = "Queued; follow the Location")
-    @APIResponse(responseCode = "400", description = "Invalid request, the problem names the field")
-    @APIResponse(responseCode = "402", description = "Not enough credits left (remaining and cost in the problem)")
-    @APIResponse(responseCode = "429", description = "Over a tier limit; retry after Retry-After seconds")
-    public Uni<RestResponse<GenerationAccepted>> submit(@Valid SubmitGenerationRequest request) {
+    @APIResponse(responseCode = "200", description = "Finished within Prefer: wait=N, or at once from the prompt"
+            + " cache (cached: true), or the job of an earlier request with the same Idempotency-Key (header"
+            + " Idempotent-Replayed: true)")
+    @APIResponse(responseCode = "400", description = "Invalid request, Idempotency-Key or Prefer, the problem names it")
+    @APIResponse(responseCode = "404", description = "fromImageId is not one of the caller's generated images")
+    @APIResponse(responseCode = "422", description = "The prompt filter refused the prompt, or the Idempotency-Key was"
+            + " used with a different request")
+    public Uni<RestResponse<?>> submit(@Valid SubmitGenerationRequest request,
+            @Parameter(description = "wait=N (seconds, at most 60): answer with the finished job if it is done by then")
+            @RestHeader(PreferWait.PREFER) List<String> prefer,
+            @Context HttpServerRequest http) {
         if (request == null) {
             throw ProblemException.invalidField("body", "a JSON body is required");
         }
-        return generations.submit(userId(), request.toDraft())
-                // Committed: publish now rather than at the next sweep.
-                .invoke(relay::kick)
-                .chain(job -> credits.remaining(job.getUserId())
-                        .map(remaining -> RestResponse.ResponseBuilder
-                                .create(Response.Status.ACCEPTED, GenerationAccepted.of(job, remaining))
-                                .header(HttpHeaders.LOCATION, Links.of(job.getId()).self())
-                                .build()));
+        Optional<Integer> wait = waitPreference.parse(prefer);
+        String key = IdempotencyKeyHeader.parse(http.headers().getAll(IdempotencyKeyHeader.NAME));
+        UUID user = userId();
+        // The prompt filter runs before anything is stored or held. A regenerate without a prompt of its own reuses
+        // the source job's prompt, which passed the filter when that job was submitted.
+        Uni<Void> filtered = request.prompt() == null ? Uni.createFrom().voidItem()
+                : promptFilter.require(request.prompt());
+        return submissions.answer(user, filtered.chain(() -> generations.submit(user, request.toDraft(), key)), wait);
     }
 
     @GET
@@ -92,12 +105,8 @@ public class GenerationResource {
                         page.nextCursor()));
     }
 
-    /** The caller, from the token's subject; a token whose subject is not a user id is no valid token here. */
+    /** The caller, from the token's subject. */
     private UUID userId() {
-        try {
-            return UUID.fromString(jwt.getSubject());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new UnauthorizedException();
-        }
+        return Caller.userId(jwt);
     }
 }

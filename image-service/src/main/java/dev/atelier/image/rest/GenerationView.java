@@ -2,6 +2,7 @@ package dev.atelier.image.rest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,7 +10,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.atelier.image.domain.GenerationJob;
 import dev.atelier.image.domain.JobStatus;
 
-/** A job as its owner sees it: {@code imageIds} once succeeded, {@code error} once failed. */
+/**
+ * A job as its owner sees it: {@code imageIds} once succeeded, {@code error} once failed; {@code cached} when the
+ * prompt cache answered it with the images of an earlier identical request. {@code emotionDetected} says the emotion
+ * came from the prompt's keywords; {@code params} are the generation parameters it set.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GenerationView(
         UUID id,
@@ -20,8 +25,11 @@ public record GenerationView(
         int count,
         String name,
         String emotion,
+        boolean emotionDetected,
         long seed,
         String provider,
+        boolean cached,
+        Map<String, Object> params,
         int cost,
         int progress,
         List<UUID> imageIds,
@@ -43,8 +51,11 @@ public record GenerationView(
                 job.getCount(),
                 job.getName(),
                 job.getEmotion(),
+                job.isEmotionDetected(),
                 job.getSeed(),
                 job.getProvider(),
+                job.isCached(),
+                job.getParams(),
                 job.getCost(),
                 job.getProgress(),
                 job.getStatus() == JobStatus.SUCCEEDED ? job.getImageIds() : null,

@@ -9,10 +9,13 @@ import static dev.atelier.image.domain.GenerationOptions.NO_CONTROL_CHARACTERS;
 import static dev.atelier.image.domain.GenerationOptions.SIZE_PATTERN;
 import static dev.atelier.image.domain.GenerationOptions.STYLE_PATTERN;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -20,18 +23,20 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.atelier.image.domain.GenerationDraft;
+import dev.atelier.problem.Problem;
+import dev.atelier.problem.ProblemException;
 
 /** Body of {@code POST /api/v1/generations}. Text fields are trimmed before they are validated. */
 @Schema(name = "GenerationRequest")
 public record SubmitGenerationRequest(
-        @Schema(description = "What to draw", maxLength = MAX_PROMPT_LENGTH, examples = "a lighthouse at dawn")
-        @NotBlank
-        @Size(max = MAX_PROMPT_LENGTH)
+        @Schema(description = "What to draw; required unless fromImageId is given", minLength = 1,
+                maxLength = MAX_PROMPT_LENGTH, examples = "a lighthouse at dawn")
+        @Size(min = 1, max = MAX_PROMPT_LENGTH, message = "must be {min} to {max} characters after trimming")
         @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String prompt,
 
-        @Schema(enumeration = { "realistic", "artistic", "minimal", "vibrant" })
-        @NotNull
+        @Schema(description = "Required unless fromImageId is given",
+                enumeration = { "realistic", "artistic", "minimal", "vibrant" })
         @Pattern(regexp = STYLE_PATTERN, message = "must be one of realistic, artistic, minimal, vibrant")
         String style,
 
@@ -60,7 +65,12 @@ public record SubmitGenerationRequest(
         Long seed,
 
         @Schema(description = "Image provider; the configured default when absent", examples = "local")
-        String provider) {
+        String provider,
+
+        @Schema(description = "Regenerate: one of your generated images. Prompt, style, size, name, emotion and"
+                + " provider default to those of the job that made it; the seed is new unless given; count"
+                + " defaults to 1")
+        UUID fromImageId) {
 
     public SubmitGenerationRequest {
         prompt = trim(prompt);
@@ -70,8 +80,23 @@ public record SubmitGenerationRequest(
         }
     }
 
+    /** The draft; without {@code fromImageId} there is nothing to copy from, so prompt and style are required. */
     GenerationDraft toDraft() {
-        return new GenerationDraft(prompt, style, count, size, name, emotion, seed, provider);
+        if (fromImageId == null) {
+            List<Problem.FieldError> missing = new ArrayList<>();
+            if (prompt == null) {
+                missing.add(new Problem.FieldError("prompt", "must not be blank"));
+            }
+            if (style == null) {
+                missing.add(new Problem.FieldError("style", "must not be null"));
+            }
+            if (!missing.isEmpty()) {
+                throw new ProblemException(400, "validation", "Invalid request", missing.stream()
+                        .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")),
+                        missing);
+            }
+        }
+        return new GenerationDraft(prompt, style, count, size, name, emotion, seed, provider, fromImageId);
     }
 
     private static String trim(String value) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -24,8 +23,8 @@ import dev.atelier.image.domain.OutboxMessage;
 import dev.atelier.image.repository.GenerationJobRepository;
 import dev.atelier.image.repository.OutboxRepository;
 import dev.atelier.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -38,32 +37,76 @@ public class GenerationService {
     private final CreditService credits;
     private final ImageConfig config;
     private final ObjectMapper mapper;
+    private final RequestFingerprint fingerprints;
+    private final IdempotencyService idempotency;
+    private final PromptCache cache;
+    private final RegenerationService regenerations;
+    private final PromptInsights insights;
     private final Clock clock;
 
     public GenerationService(GenerationJobRepository jobs, OutboxRepository outbox, Pricing pricing,
-            CreditService credits, ImageConfig config, ObjectMapper mapper) {
+            CreditService credits, ImageConfig config, ObjectMapper mapper, RequestFingerprint fingerprints,
+            IdempotencyService idempotency, PromptCache cache, RegenerationService regenerations,
+            PromptInsights insights) {
         this.jobs = jobs;
         this.outbox = outbox;
         this.pricing = pricing;
         this.credits = credits;
         this.config = config;
         this.mapper = mapper;
+        this.fingerprints = fingerprints;
+        this.idempotency = idempotency;
+        this.cache = cache;
+        this.regenerations = regenerations;
+        this.insights = insights;
         this.clock = Clock.systemUTC();
     }
 
     /**
-     * Stores a queued job and its {@code GenerationRequested} event in one transaction, with the credits it holds:
-     * either all exist or none. Publishing is the relay's job.
+     * Accepts a request: replays the job of an earlier request with the same {@code Idempotency-Key}, answers from
+     * the prompt cache, or stores a queued job, the credits it holds and its {@code GenerationRequested} event in one
+     * transaction (all exist or none; publishing is the relay's job).
      */
-    @WithTransaction
-    public Uni<GenerationJob> submit(UUID userId, GenerationDraft draft) {
-        GenerationSpec spec = complete(draft);
+    public Uni<Submission> submit(UUID userId, GenerationDraft draft, String idempotencyKey) {
+        String requestHash = idempotencyKey == null ? null : fingerprints.of(draft);
+        // Explicit rather than @WithTransaction: the recovery below must run after this transaction rolled back.
+        return Panache.withTransaction(() -> accept(userId, draft, idempotencyKey, requestHash))
+                // Two first requests with one key: the unique index refuses the second, which answers with the first.
+                .onFailure(IdempotencyService::isKeyTaken)
+                .recoverWithUni(lost -> idempotency.replayAfterRace(userId, idempotencyKey, requestHash, lost)
+                        .map(Submission::replayed));
+    }
+
+    private Uni<Submission> accept(UUID userId, GenerationDraft draft, String idempotencyKey, String requestHash) {
+        // First, so a retry gets its job back whatever changed since (its source image deleted, credits spent...).
+        return idempotency.replay(userId, idempotencyKey, requestHash).chain(earlier -> earlier != null
+                ? Uni.createFrom().item(Submission.replayed(earlier))
+                : regenerations.resolve(userId, draft)
+                        .chain(resolved -> store(userId, resolved, idempotencyKey, requestHash)));
+    }
+
+    private Uni<Submission> store(UUID userId, GenerationDraft draft, String idempotencyKey, String requestHash) {
+        // Emotion detected and name suggested where the request gave none; the emotion sets the parameters.
+        PromptInsights.Enriched enriched = insights.enrich(complete(draft));
+        GenerationSpec spec = enriched.spec();
         // PostgreSQL keeps microseconds; truncate so the answer and later reads show the same instant.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        GenerationJob job = GenerationJob.queue(userId, spec, pricing.cost(spec.size(), spec.count()), now);
+        String cacheKey = cache.keyOf(spec, draft.seed() != null);
+        return cache.sourceFor(userId, cacheKey).chain(source -> source != null
+                ? reuse(userId, enriched, source, idempotencyKey, requestHash, now)
+                : queue(userId, enriched, cacheKey, idempotencyKey, requestHash, now));
+    }
+
+    private Uni<Submission> queue(UUID userId, PromptInsights.Enriched enriched, String cacheKey,
+            String idempotencyKey, String requestHash, Instant now) {
+        GenerationSpec spec = enriched.spec();
+        GenerationJob job = GenerationJob.queue(userId, spec, pricing.cost(spec.size(), spec.count()), now)
+                .withParams(enriched.params(), enriched.emotionDetected())
+                .keyedBy(idempotencyKey, requestHash)
+                .cacheableAs(cacheKey);
         GenerationRequested event = new GenerationRequested(UUID.randomUUID(), GenerationRequested.VERSION, now,
                 userId, job.getId(), spec.prompt(), spec.style(), spec.size(), spec.count(), spec.name(),
-                spec.emotion(), spec.seed(), spec.provider(), job.getAttempt(), Map.of());
+                spec.emotion(), spec.seed(), spec.provider(), job.getAttempt(), enriched.params());
         OutboxMessage message = new OutboxMessage(job.getId(), Topics.GENERATION_REQUESTED, userId.toString(),
                 event.eventType(), toJson(event), now);
         // Limits and credits first, under the user's account lock: refused means nothing stored.
@@ -72,7 +115,24 @@ public class GenerationService {
                 .chain(() -> outbox.persist(message))
                 .invoke(() -> Log.infof("Queued job %s for user %s (%d x %s, %s, cost %d), event %s", job.getId(),
                         userId, spec.count(), spec.size(), spec.provider(), job.getCost(), event.eventId()))
-                .replaceWith(job);
+                .replaceWith(Submission.queued(job));
+    }
+
+    /** A cache hit: a finished job with the earlier job's images; no outbox row, no worker. */
+    private Uni<Submission> reuse(UUID userId, PromptInsights.Enriched enriched, GenerationJob source,
+            String idempotencyKey, String requestHash, Instant now) {
+        GenerationSpec spec = enriched.spec();
+        GenerationJob job = GenerationJob.reuse(userId, spec, source, cache.cost(spec.count()), now)
+                .withParams(enriched.params(), enriched.emotionDetected())
+                .keyedBy(idempotencyKey, requestHash);
+        // Nothing to settle later: a priced hit is held and charged at once, in this transaction.
+        Uni<Void> charged = job.getCost() > 0
+                ? credits.hold(job).chain(() -> credits.charge(job, job.getCount()))
+                : Uni.createFrom().voidItem();
+        return charged.chain(() -> jobs.persist(job))
+                .invoke(() -> Log.infof("Job %s for user %s answered from the prompt cache with the images of job %s"
+                        + " (cost %d)", job.getId(), userId, source.getId(), job.getCost()))
+                .replaceWith(Submission.cached(job));
     }
 
     /** The caller's job; someone else's job or an unknown id is a 404. */
