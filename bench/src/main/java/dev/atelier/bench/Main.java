@@ -73,9 +73,10 @@ public final class Main {
         boolean errored = false;
         Map<Service, Map<String, String>> stackConfig = Scenarios.stackConfig(scenarios);
         stackConfig.forEach((service, config) -> out.printf("%s started with %s%n", service.module(), config));
-        Stack stack = Stack.start(root, state, StackPorts.free(), false, out, stackConfig);
+        StackPorts ports = StackPorts.free();
+        Stack stack = Stack.start(root, state, ports, false, out, stackConfig);
         running.set(stack);
-        try (BenchContext context = new BenchContext(options, stack, out)) {
+        try (BenchContext context = new BenchContext(options, stack, ports, out)) {
             for (Scenario scenario : scenarios) {
                 ScenarioResult result = new ScenarioResult(scenario.name());
                 long started = System.nanoTime();
@@ -131,6 +132,7 @@ public final class Main {
         run.put("submitRates", options.submitRates());
         run.put("pipelineRate", options.pipelineRate());
         run.put("users", options.users());
+        run.put("maxInFlight", options.maxInFlight());
         return run;
     }
 

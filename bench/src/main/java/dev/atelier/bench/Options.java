@@ -22,6 +22,7 @@ public record Options(
         List<Double> submitRates,
         double pipelineRate,
         int users,
+        int maxInFlight,
         boolean keep) {
 
     /** Items per page: the API's default, which the gallery issue's page numbers assume. */
@@ -41,6 +42,7 @@ public record Options(
               --submit-rates L   comma-separated submits/s of the submit scenario (default 50,200,500)
               --pipeline-rate N  jobs/s of the pipeline scenario (default 50)
               --users N          bench users the generation scenarios submit as, in rotation (default 50)
+              --max-in-flight N  API calls of one line in flight at once, like a client's connections (default 256)
               --keep             keep the stack's state folder (bench/target/stack-*) after the run
             """;
 
@@ -58,6 +60,7 @@ public record Options(
         List<Double> submitRates = List.of(50.0, 200.0, 500.0);
         double pipelineRate = 50;
         int users = 50;
+        int maxInFlight = 256;
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -86,6 +89,7 @@ public record Options(
                 case "--submit-rates" -> submitRates = rates(arg, value);
                 case "--pipeline-rate" -> pipelineRate = positive(arg, Double.parseDouble(value));
                 case "--users" -> users = (int) positive(arg, Integer.parseInt(value));
+                case "--max-in-flight" -> maxInFlight = (int) positive(arg, Integer.parseInt(value));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -103,7 +107,7 @@ public record Options(
             throw new IllegalArgumentException("--warmup must not be negative");
         }
         return new Options(List.copyOf(scenarios), rate, searchRate, duration, warmup, rows, userRows, deepPage,
-                connections, rounds, submitRates, pipelineRate, users, keep);
+                connections, rounds, submitRates, pipelineRate, users, maxInFlight, keep);
     }
 
     /** A comma-separated list of positive rates, each once, in the order given. */

@@ -71,6 +71,8 @@ class OptionsTest {
         assertEquals(List.of(200.0, 20.0), options.submitRates());
         assertEquals(10, options.pipelineRate());
         assertEquals(5, options.users());
+        assertEquals(256, Options.parse(new String[0]).maxInFlight());
+        assertEquals(32, Options.parse(new String[] {"--max-in-flight", "32"}).maxInFlight());
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--submit-rates", "50,0"}));
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--submit-rates", "50,50"}));
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--submit-rates", "fast"}));

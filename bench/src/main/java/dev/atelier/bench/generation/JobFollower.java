@@ -32,11 +32,9 @@ final class JobFollower {
     static final int OK = 200;
     static final int NOT_FOUND = 404;
 
-    static final String ACCEPTED = "pipeline: submit → 202";
-    static final String SUCCEEDED = "pipeline: submit → succeeded (SSE)";
-    static final String VISIBLE = "pipeline: submit → image visible (GET)";
-
-    private final AtelierApi api;
+    private final String label;
+    private final AtelierApi generations;
+    private final AtelierApi gallery;
     private final BenchUsers users;
     private final LongAdder jobs = new LongAdder();
     private final LongAdder events = new LongAdder();
@@ -45,13 +43,35 @@ final class JobFollower {
     private final LongAdder streamsClosedByClient = new LongAdder();
     private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
 
-    JobFollower(AtelierApi api, BenchUsers users) {
-        this.api = api;
+    /**
+     * @param label names the measurements, e.g. {@code pipeline: submit → 202}
+     * @param generations where jobs are submitted and followed (the gateway, or image-service itself)
+     * @param gallery where images are read (the gateway, or gallery-service itself)
+     */
+    JobFollower(String label, AtelierApi generations, AtelierApi gallery, BenchUsers users) {
+        this.label = label;
+        this.generations = generations;
+        this.gallery = gallery;
         this.users = users;
     }
 
     Call call() {
         return this::follow;
+    }
+
+    /** The measurement of a whole job: submit until the image is visible. */
+    String visible() {
+        return label + ": submit → image visible (GET)";
+    }
+
+    /** The stage of the 202. */
+    String accepted() {
+        return label + ": submit → 202";
+    }
+
+    /** The stage of the {@code succeeded} event. */
+    String succeeded() {
+        return label + ": submit → succeeded (SSE)";
     }
 
     /** One job, from submit to visible image. */
@@ -60,18 +80,18 @@ final class JobFollower {
         Milestones milestones = new Milestones();
         long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
         jobs.increment();
-        return api.postAsync(Generations.GENERATIONS, Generations.submitBody(sequence.incrementAndGet()), account)
+        return generations.postAsync(Generations.GENERATIONS, Generations.submitBody(sequence.incrementAndGet()), account)
                 .thenCompose(response -> {
                     if (response.statusCode() != Generations.ACCEPTED) {
                         throw new IllegalStateException("HTTP " + response.statusCode() + " for POST "
                                 + Generations.GENERATIONS + ": " + Generations.abbreviate(response.body()));
                     }
-                    milestones.mark(ACCEPTED, System.nanoTime());
+                    milestones.mark(accepted(), System.nanoTime());
                     UUID jobId = UUID.fromString(Generations.readTree(response.body()).path("id").asText());
                     return succeeded(jobId, account);
                 })
                 .thenCompose(imageId -> {
-                    milestones.mark(SUCCEEDED, System.nanoTime());
+                    milestones.mark(succeeded(), System.nanoTime());
                     return visible(imageId, account, deadline, true);
                 })
                 .thenApply(ignored -> milestones)
@@ -82,7 +102,7 @@ final class JobFollower {
     private CompletableFuture<UUID> succeeded(UUID jobId, Account account) {
         CompletableFuture<UUID> outcome = new CompletableFuture<>();
         JobEvents lines = new JobEvents(jobId, outcome);
-        api.eventStream(Generations.GENERATIONS + "/" + jobId + "/events", account, info -> {
+        generations.eventStream(Generations.GENERATIONS + "/" + jobId + "/events", account, info -> {
             if (info.statusCode() != OK) {
                 outcome.completeExceptionally(new IllegalStateException("HTTP " + info.statusCode()
                         + " for the events of job " + jobId));
@@ -104,7 +124,7 @@ final class JobFollower {
     /** Polls the image until it is there (200); 404 means not yet. */
     private CompletableFuture<Void> visible(UUID imageId, Account account, long deadline, boolean first) {
         imagePolls.increment();
-        return api.statusAsync(Generations.IMAGES + "/" + imageId, account).thenCompose(status -> {
+        return gallery.statusAsync(Generations.IMAGES + "/" + imageId, account).thenCompose(status -> {
             if (status == OK) {
                 if (first) {
                     visibleAtFirstPoll.increment();

@@ -29,6 +29,16 @@ public final class PipelineScenario implements Scenario {
     static final String TOPIC = "bench.roundtrip";
     static final String CONTROL = "control: Kafka produce → consume";
 
+    /** How one line's jobs were followed, for the notes. */
+    private static String follow(JobFollower follower) {
+        long jobs = Math.max(1, follower.jobs());
+        return String.format(Locale.ROOT, "%s: every job followed (no sampling): %d jobs incl. warm-up and the "
+                + "first, %.1f events per stream, %.2f image polls per job, %.0f%% of images visible at the first "
+                + "poll (right after the succeeded event; then every %d ms)", follower.visible().split(":")[0],
+                follower.jobs(), follower.events() / (double) jobs, follower.imagePolls() / (double) jobs,
+                100.0 * follower.visibleAtFirstPoll() / jobs, JobFollower.IMAGE_POLL_INTERVAL.toMillis());
+    }
+
     @Override
     public String name() {
         return "pipeline";
@@ -55,7 +65,9 @@ public final class PipelineScenario implements Scenario {
         result.setup("drainBefore", Backlog.await(context, users.ids(), SubmitScenario.DRAIN_TIMEOUT).describe());
         users.refresh();
 
-        JobFollower follower = new JobFollower(context.api(), users);
+        JobFollower follower = new JobFollower("pipeline", context.api(), context.api(), users);
+        JobFollower direct = new JobFollower("direct, no gateway", context.directApi(Service.IMAGE),
+                context.directApi(Service.GALLERY), users);
         // One job first: a stack without the instant provider, the event stream or the gallery fails here, clearly.
         Milestones first = follower.follow().get(JobFollower.JOB_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
         context.log("first job followed: %s", first);
@@ -64,38 +76,39 @@ public final class PipelineScenario implements Scenario {
         kafka.createTopic(TOPIC, SubmitControl.PARTITIONS);
         String value = Generations.submitBody(0);
         try (KafkaRoundTrip roundTrip = new KafkaRoundTrip(kafka, TOPIC, JobFollower.JOB_TIMEOUT)) {
-            long jobsBefore = follower.jobs();
-            long eventsBefore = follower.events();
-            long pollsBefore = follower.imagePolls();
-            long firstPollBefore = follower.visibleAtFirstPoll();
             ClientCpu cpu = ClientCpu.start();
             List<Measurement> lines = context.driver().constantRate(List.of(
-                    new Line(JobFollower.VISIBLE, follower.call(),
-                            List.of(JobFollower.ACCEPTED, JobFollower.SUCCEEDED)),
+                    new Line(follower.visible(), context.limited(follower.call()),
+                            List.of(follower.accepted(), follower.succeeded())),
+                    new Line(direct.visible(), context.limited(direct.call()),
+                            List.of(direct.accepted(), direct.succeeded())),
                     new Line(CONTROL, roundTrip.call(value))),
                     rate, options.duration(), options.warmup(), options.rounds());
             result.setup("benchClientCpu", cpu.describe());
             Measurement visible = lines.get(0);
             Measurement accepted = lines.get(1);
             Measurement succeeded = lines.get(2);
-            Measurement control = lines.get(3);
+            Measurement directVisible = lines.get(3);
+            Measurement directAccepted = lines.get(4);
+            Measurement directSucceeded = lines.get(5);
+            Measurement control = lines.get(6);
             // In the order a job goes through them.
-            List.of(accepted, succeeded, visible, control).forEach(result::add);
+            List.of(accepted, succeeded, visible, directAccepted, directSucceeded, directVisible, control)
+                    .forEach(result::add);
             result.ratio("succeeded / Kafka round trip", succeeded, control);
             result.ratio("image visible / Kafka round trip", visible, control);
+            result.ratio("succeeded, via gateway / direct", succeeded, directSucceeded);
 
-            long jobs = follower.jobs() - jobsBefore;
-            result.note(String.format(Locale.ROOT, "every job followed (no sampling): %d jobs incl. warm-up, %.1f "
-                    + "events per stream, %.2f image polls per job, %.0f%% of images visible at the first poll "
-                    + "(right after the succeeded event); poll interval %d ms, so 'visible' is late by up to that "
-                    + "when the gallery lags", jobs, (follower.events() - eventsBefore) / (double) jobs,
-                    (follower.imagePolls() - pollsBefore) / (double) jobs,
-                    100.0 * (follower.visibleAtFirstPoll() - firstPollBefore) / jobs,
-                    JobFollower.IMAGE_POLL_INTERVAL.toMillis()));
-            if (follower.streamsClosedByClient() > 0) {
-                result.note(follower.streamsClosedByClient() + " event streams were still open "
-                        + JobFollower.STREAM_LINGER.toSeconds() + " s after the job's outcome; the client closed them");
+            result.note(follow(follower));
+            result.note(follow(direct));
+            long lingering = follower.streamsClosedByClient() + direct.streamsClosedByClient();
+            if (lingering > 0) {
+                result.note(lingering + " event streams were still open " + JobFollower.STREAM_LINGER.toSeconds()
+                        + " s after the job's outcome; the client closed them");
             }
+            result.note("api lines: at most " + options.maxInFlight() + " jobs in flight per line (the client's "
+                    + "connections); the direct line submits and follows on image-service's own port and reads the "
+                    + "image on gallery-service's, without the gateway");
             result.note("control: " + KafkaControl.PRODUCER_SETTINGS + "; consumer: " + KafkaRoundTrip.CONSUMER_SETTINGS
                     + "; one hop, where the pipeline has at least two in series (generation.requested, "
                     + "generation.completed) plus the outbox relay, the worker's render and S3 writes, the event "

@@ -63,6 +63,7 @@ public final class SubmitScenario implements Scenario {
         result.setup("drainBefore", Backlog.await(context, users.ids(), DRAIN_TIMEOUT).describe());
 
         AtelierApi api = context.api();
+        AtelierApi direct = context.directApi(Service.IMAGE);
         users.refresh();
         AtomicLong sequence = new AtomicLong();
         // One submit first: a stack without the instant provider or with the free tier's quotas fails here, clearly.
@@ -80,12 +81,15 @@ public final class SubmitScenario implements Scenario {
                 String at = Generations.rate(rate) + "/s";
                 ClientCpu cpu = ClientCpu.start();
                 List<Measurement> lines = context.driver().constantRate(List.of(
-                        new Line(apiName(rate), submitCall(api, users, sequence)),
+                        new Line(apiName(rate), context.limited(submitCall(api, users, sequence))),
+                        new Line("api direct to image-service, " + at,
+                                context.limited(submitCall(direct, users, sequence))),
                         new Line("control: SQL insert + Kafka send, " + at, control.call())),
                         rate, options.duration(), options.warmup(), options.rounds());
                 result.setup("benchClientCpu" + Generations.rate(rate), cpu.describe());
                 lines.forEach(result::add);
-                result.ratio(ratioName(rate), lines.get(0), lines.get(1));
+                result.ratio(ratioName(rate), lines.get(0), lines.get(2));
+                result.ratio("via gateway / direct, " + at, lines.get(0), lines.get(1));
                 // The next rate starts on a quiet system, not in this one's wake.
                 Backlog.Drain drain = Backlog.await(context, users.ids(), DRAIN_TIMEOUT);
                 result.setup("drainAfter" + Generations.rate(rate), drain.describe());
@@ -98,13 +102,18 @@ public final class SubmitScenario implements Scenario {
             users.refresh();
             List<Measurement> alone = context.driver().sequential(List.of(
                     new Line(API_ALONE, submitCall(api, users, sequence)),
+                    new Line("api direct to image-service, one at a time", submitCall(direct, users, sequence)),
                     new Line(CONTROL_ALONE, control.call())),
                     options.duration(), options.warmup(), options.rounds());
             alone.forEach(result::add);
-            result.ratio("api / control, one at a time", alone.get(0), alone.get(1));
+            result.ratio("api / control, one at a time", alone.get(0), alone.get(2));
+            result.ratio("via gateway / direct, one at a time", alone.get(0), alone.get(1));
             result.setup("drainAfterSequential", Backlog.await(context, users.ids(), DRAIN_TIMEOUT).describe());
         }
         targets(result, options.submitRates());
+        result.note("api lines: at most " + options.maxInFlight() + " requests in flight (the client's connections), "
+                + "later ones wait in the client and are timed from their intended send; the direct line sends the "
+                + "same request to image-service's own port, without the gateway");
         result.note("control: " + options.connections() + " JDBC connections; each call inserts a job-like and an "
                 + "outbox-like row (same columns and indexes as generation_jobs and outbox) and commits, then sends "
                 + "a generation.requested-like record (" + KafkaControl.PRODUCER_SETTINGS + ") and waits for the ack");
