@@ -46,7 +46,7 @@ class OptionsTest {
 
     @Test
     void knowsWhichScenariosExistAndWhichArePlanned() {
-        assertEquals(List.of("submit", "pipeline", "gallery-list", "search"),
+        assertEquals(List.of("pipeline", "submit", "gallery-list", "search"),
                 Scenarios.resolve(List.of("all")).stream().map(Scenario::name).toList());
         assertEquals("search", Scenarios.resolve(List.of("search")).get(0).name());
         assertEquals("pipeline", Scenarios.resolve(List.of("pipeline")).get(0).name());

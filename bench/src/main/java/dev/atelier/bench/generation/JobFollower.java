@@ -4,9 +4,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -95,7 +97,16 @@ final class JobFollower {
                     return visible(imageId, account, deadline, true);
                 })
                 .thenApply(ignored -> milestones)
-                .orTimeout(JOB_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                .orTimeout(JOB_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                        unwrap(failure) instanceof TimeoutException
+                                ? new TimeoutException("job not done within " + JOB_TIMEOUT.toSeconds() + " s, it "
+                                        + "reached " + milestones.reached().keySet())
+                                : failure));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** The job's events until {@code succeeded}: completes with its first image id. */
