@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,6 +91,32 @@ public final class AtelierApi {
                 return response;
             });
         };
+    }
+
+    /** A POST of a JSON body as {@code account}, sent at once; the caller judges the status. */
+    public CompletableFuture<HttpResponse<String>> postAsync(String path, String jsonBody, Account account) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", account.bearer())
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The status of a GET as {@code account} (the body is read and dropped). */
+    public CompletableFuture<Integer> statusAsync(String pathAndQuery, Account account) {
+        return http.sendAsync(request(pathAndQuery, account), HttpResponse.BodyHandlers.discarding())
+                .thenApply(HttpResponse::statusCode);
+    }
+
+    /**
+     * A Server-Sent Events stream as {@code account}: {@code handler} sees the status and headers, then the body as
+     * it arrives. The returned future completes when the body does (the server closes the stream).
+     */
+    public <T> CompletableFuture<HttpResponse<T>> eventStream(String path, Account account,
+            HttpResponse.BodyHandler<T> handler) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+                .header("Accept", "text/event-stream").header("Authorization", account.bearer()).GET().build();
+        return http.sendAsync(request, handler);
     }
 
     /** A GET as {@code account}, or anonymous when it is null. */

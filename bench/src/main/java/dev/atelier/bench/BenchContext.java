@@ -1,6 +1,7 @@
 package dev.atelier.bench;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,10 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.atelier.bench.load.Call;
+import dev.atelier.bench.load.InFlightLimit;
 import dev.atelier.bench.load.LoadDriver;
 import dev.atelier.bench.load.Ticker;
 import dev.atelier.infra.PostgresServer;
+import dev.atelier.launcher.Service;
 import dev.atelier.launcher.Stack;
+import dev.atelier.launcher.StackPorts;
 
 /** What scenarios share in one run: the stack, the API, the driver, database access and the seeded data sets. */
 public final class BenchContext implements AutoCloseable {
@@ -29,15 +34,17 @@ public final class BenchContext implements AutoCloseable {
 
     private final Options options;
     private final Stack stack;
+    private final StackPorts ports;
     private final AtelierApi api;
     private final LoadDriver driver;
     private final PrintStream out;
     private final Map<Class<?>, Object> datasets = new HashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    BenchContext(Options options, Stack stack, PrintStream out) {
+    BenchContext(Options options, Stack stack, StackPorts ports, PrintStream out) {
         this.options = options;
         this.stack = stack;
+        this.ports = ports;
         this.out = out;
         this.api = new AtelierApi(stack.url(), REQUEST_TIMEOUT);
         this.driver = new LoadDriver(Ticker.SYSTEM, REQUEST_TIMEOUT);
@@ -59,6 +66,22 @@ public final class BenchContext implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * The public API of one service straight, without the gateway (its routes are the same): to tell what the
+     * gateway hop costs.
+     */
+    public AtelierApi directApi(Service service) {
+        return new AtelierApi(URI.create("http://localhost:" + ports.of(service)), REQUEST_TIMEOUT);
+    }
+
+    /**
+     * {@code call} with at most {@code --max-in-flight} calls in flight, like a client with that many connections;
+     * a call that waits in the client longer than half the request timeout fails unsent.
+     */
+    public Call limited(Call call) {
+        return new InFlightLimit(call, options.maxInFlight(), REQUEST_TIMEOUT.dividedBy(2), Ticker.SYSTEM);
+    }
+
     public synchronized <T> T dataset(Class<T> type, DatasetFactory<T> factory) throws Exception {
         Object existing = datasets.get(type);
         if (existing == null) {
@@ -77,12 +100,22 @@ public final class BenchContext implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
     }
 
+    /** Where the stack's Kafka listens, for the plain-client controls. */
+    public String kafkaBootstrapServers() {
+        return stack.infrastructure().kafka().bootstrapServers();
+    }
+
+    /** Closes {@code closeable} with the context (after every scenario of the run); returns it. */
+    public synchronized <T extends AutoCloseable> T closeAtEnd(T closeable) {
+        closeables.add(closeable);
+        return closeable;
+    }
+
     /** The control client for {@code database}, closed with the context. */
     public JdbcPool jdbcPool(String database) {
         JdbcPool pool = new JdbcPool("control-" + database, jdbcUrl(database), PostgresServer.USER,
                 PostgresServer.PASSWORD, options.connections());
-        closeables.add(pool);
-        return pool;
+        return closeAtEnd(pool);
     }
 
     public void log(String format, Object... args) {

@@ -37,6 +37,11 @@ public final class JdbcPool implements AutoCloseable {
             this.connection = connection;
         }
 
+        /** The thread's connection, e.g. for a control that commits its own transaction. */
+        public Connection connection() {
+            return connection;
+        }
+
         public PreparedStatement prepare(String sql) throws SQLException {
             PreparedStatement statement = statements.get(sql);
             if (statement == null) {

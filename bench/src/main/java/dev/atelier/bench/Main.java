@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.atelier.bench.report.ResultsFile;
 import dev.atelier.bench.report.ScenarioResult;
 import dev.atelier.bench.report.Table;
+import dev.atelier.launcher.Service;
 import dev.atelier.launcher.Stack;
 import dev.atelier.launcher.StackPorts;
 
@@ -70,9 +71,12 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(stopper);
 
         boolean errored = false;
-        Stack stack = Stack.start(root, state, StackPorts.free(), false, out);
+        Map<Service, Map<String, String>> stackConfig = Scenarios.stackConfig(scenarios);
+        stackConfig.forEach((service, config) -> out.printf("%s started with %s%n", service.module(), config));
+        StackPorts ports = StackPorts.free();
+        Stack stack = Stack.start(root, state, ports, false, out, stackConfig);
         running.set(stack);
-        try (BenchContext context = new BenchContext(options, stack, out)) {
+        try (BenchContext context = new BenchContext(options, stack, ports, out)) {
             for (Scenario scenario : scenarios) {
                 ScenarioResult result = new ScenarioResult(scenario.name());
                 long started = System.nanoTime();
@@ -125,6 +129,10 @@ public final class Main {
         run.put("deepPage", options.deepPage());
         run.put("controlConnections", options.connections());
         run.put("rounds", options.rounds());
+        run.put("submitRates", options.submitRates());
+        run.put("pipelineRate", options.pipelineRate());
+        run.put("users", options.users());
+        run.put("maxInFlight", options.maxInFlight());
         return run;
     }
 

@@ -19,6 +19,10 @@ public record Options(
         int deepPage,
         int connections,
         int rounds,
+        List<Double> submitRates,
+        double pipelineRate,
+        int users,
+        int maxInFlight,
         boolean keep) {
 
     /** Items per page: the API's default, which the gallery issue's page numbers assume. */
@@ -35,6 +39,10 @@ public record Options(
               --deep-page N      the deep page of gallery-list, 20 items per page (default 2000)
               --connections N    JDBC connections of the SQL controls (default 4)
               --rounds N         slices each line is cut into, alternating with its controls (default 5)
+              --submit-rates L   comma-separated submits/s of the submit scenario (default 50,200,500)
+              --pipeline-rate N  jobs/s of the pipeline scenario (default 50)
+              --users N          bench users the generation scenarios submit as, in rotation (default 50)
+              --max-in-flight N  API calls of one line in flight at once, like a client's connections (default 256)
               --keep             keep the stack's state folder (bench/target/stack-*) after the run
             """;
 
@@ -49,6 +57,10 @@ public record Options(
         int deepPage = 2000;
         int connections = 4;
         int rounds = 5;
+        List<Double> submitRates = List.of(50.0, 200.0, 500.0);
+        double pipelineRate = 50;
+        int users = 50;
+        int maxInFlight = 256;
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -74,6 +86,10 @@ public record Options(
                 case "--deep-page" -> deepPage = (int) positive(arg, Integer.parseInt(value));
                 case "--connections" -> connections = (int) positive(arg, Integer.parseInt(value));
                 case "--rounds" -> rounds = (int) positive(arg, Integer.parseInt(value));
+                case "--submit-rates" -> submitRates = rates(arg, value);
+                case "--pipeline-rate" -> pipelineRate = positive(arg, Double.parseDouble(value));
+                case "--users" -> users = (int) positive(arg, Integer.parseInt(value));
+                case "--max-in-flight" -> maxInFlight = (int) positive(arg, Integer.parseInt(value));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -91,7 +107,20 @@ public record Options(
             throw new IllegalArgumentException("--warmup must not be negative");
         }
         return new Options(List.copyOf(scenarios), rate, searchRate, duration, warmup, rows, userRows, deepPage,
-                connections, rounds, keep);
+                connections, rounds, submitRates, pipelineRate, users, maxInFlight, keep);
+    }
+
+    /** A comma-separated list of positive rates, each once, in the order given. */
+    private static List<Double> rates(String option, String value) {
+        List<Double> rates = new ArrayList<>();
+        for (String part : value.split(",")) {
+            double rate = positive(option, Double.parseDouble(part.strip()));
+            if (rates.contains(rate)) {
+                throw new IllegalArgumentException(option + " names " + part.strip() + " twice");
+            }
+            rates.add(rate);
+        }
+        return List.copyOf(rates);
     }
 
     private static double positive(String option, double value) {

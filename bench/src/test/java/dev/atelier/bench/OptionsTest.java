@@ -46,9 +46,36 @@ class OptionsTest {
 
     @Test
     void knowsWhichScenariosExistAndWhichArePlanned() {
-        assertEquals(2, Scenarios.resolve(List.of("all")).size());
+        assertEquals(List.of("pipeline", "submit", "gallery-list", "search"),
+                Scenarios.resolve(List.of("all")).stream().map(Scenario::name).toList());
         assertEquals("search", Scenarios.resolve(List.of("search")).get(0).name());
-        assertThrows(IllegalArgumentException.class, () -> Scenarios.resolve(List.of("submit")));
+        assertEquals("pipeline", Scenarios.resolve(List.of("pipeline")).get(0).name());
+        assertThrows(IllegalArgumentException.class, () -> Scenarios.resolve(List.of("signin")));
         assertThrows(IllegalArgumentException.class, () -> Scenarios.resolve(List.of("nope")));
+    }
+
+    @Test
+    void theGenerationScenariosDefaultToTheIssuesRatesAndFiftyUsers() {
+        Options options = Options.parse(new String[0]);
+
+        assertEquals(List.of(50.0, 200.0, 500.0), options.submitRates());
+        assertEquals(50, options.pipelineRate());
+        assertEquals(50, options.users());
+    }
+
+    @Test
+    void readsSubmitRatesAsAListInTheOrderGiven() {
+        Options options = Options.parse(new String[] {"submit", "--submit-rates", "200, 20", "--pipeline-rate",
+                "10", "--users", "5"});
+
+        assertEquals(List.of(200.0, 20.0), options.submitRates());
+        assertEquals(10, options.pipelineRate());
+        assertEquals(5, options.users());
+        assertEquals(256, Options.parse(new String[0]).maxInFlight());
+        assertEquals(32, Options.parse(new String[] {"--max-in-flight", "32"}).maxInFlight());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--submit-rates", "50,0"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--submit-rates", "50,50"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--submit-rates", "fast"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--users", "0"}));
     }
 }

@@ -2,7 +2,9 @@ package dev.atelier.bench.load;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -42,8 +44,19 @@ public final class LoadDriver {
         this.requestTimeout = requestTimeout;
     }
 
-    /** A call with the name its figures are reported under. */
-    public record Line(String name, Call call) {
+    /**
+     * A call with the name its figures are reported under, and the names of the stages it reports on its way (a
+     * call that completes with {@link Milestones}); each stage gets a measurement of its own, timed from the same
+     * start as the call. Stages a call marks but the line does not declare are ignored.
+     */
+    public record Line(String name, Call call, List<String> stages) {
+        public Line {
+            stages = List.copyOf(stages);
+        }
+
+        public Line(String name, Call call) {
+            this(name, call, List.of());
+        }
     }
 
     public Measurement constantRate(String name, Call call, double ratePerSecond, Duration duration,
@@ -56,12 +69,14 @@ public final class LoadDriver {
      * {@code rounds} slices that alternate between the lines (the order rotates every round). A burst of noise from
      * the rest of the machine then lands on every line alike, not on whichever happened to run at that moment, so
      * the ratios between lines stay meaningful on a shared machine. Each line warms up once, first.
+     *
+     * @return per line its measurement, followed by one per declared stage of that line
      */
     public List<Measurement> constantRate(List<Line> lines, double ratePerSecond, Duration duration,
             Duration warmup, int rounds) throws InterruptedException {
         String mode = "open " + formatRate(ratePerSecond) + "/s";
         return interleave(lines, duration, warmup, rounds, mode, ratePerSecond,
-                (call, slice) -> runOpen(call, new Schedule(ratePerSecond, slice)));
+                (line, slice) -> runOpen(line, new Schedule(ratePerSecond, slice)));
     }
 
     public Measurement sequential(String name, Call call, Duration duration, Duration warmup)
@@ -77,7 +92,7 @@ public final class LoadDriver {
 
     @FunctionalInterface
     private interface Runner {
-        Slice run(Call call, Duration slice) throws InterruptedException;
+        Slice run(Line line, Duration slice) throws InterruptedException;
     }
 
     private List<Measurement> interleave(List<Line> lines, Duration duration, Duration warmup, int rounds,
@@ -87,40 +102,85 @@ public final class LoadDriver {
         }
         if (!warmup.isZero()) {
             for (Line line : lines) {
-                runner.run(line.call(), warmup);
+                runner.run(line, warmup);
             }
         }
         Duration slice = duration.dividedBy(rounds);
         List<Slice> totals = new ArrayList<>();
-        lines.forEach(line -> totals.add(new Slice(histogram(), 0, 0, null)));
+        lines.forEach(line -> totals.add(Slice.empty(line)));
         for (int round = 0; round < rounds; round++) {
             for (int k = 0; k < lines.size(); k++) {
                 int index = (round + k) % lines.size();
-                totals.set(index, totals.get(index).plus(runner.run(lines.get(index).call(), slice)));
+                totals.set(index, totals.get(index).plus(runner.run(lines.get(index), slice)));
             }
         }
         List<Measurement> measurements = new ArrayList<>();
         for (int index = 0; index < lines.size(); index++) {
             Slice total = totals.get(index);
-            measurements.add(Measurement.of(lines.get(index).name(), mode, targetRate, total.latencies(),
+            Line line = lines.get(index);
+            measurements.add(Measurement.of(line.name(), mode, targetRate, total.latencies(),
                     total.errors(), total.seconds(), total.firstError()));
+            // A stage's row shows the line's failed calls too (never timed); the rate and the saturation flag stay
+            // with the line's own row, so a line that fell behind is reported once.
+            for (String stage : line.stages()) {
+                measurements.add(Measurement.of(stage, mode, null, total.stages().get(stage), total.errors(),
+                        total.seconds(), total.firstError()));
+            }
         }
         return measurements;
     }
 
-    /** What one stretch of one line produced. */
-    private record Slice(Histogram latencies, long errors, double seconds, String firstError) {
+    /** What one stretch of one line produced: the call's latencies and those of each declared stage. */
+    private record Slice(Histogram latencies, Map<String, Histogram> stages, long errors, double seconds,
+            String firstError) {
+        static Slice empty(Line line) {
+            return new Slice(histogram(), stageHistograms(line), 0, 0, null);
+        }
+
         Slice plus(Slice other) {
             Histogram sum = latencies.copy();
             sum.add(other.latencies());
-            return new Slice(sum, errors + other.errors(), seconds + other.seconds(),
+            Map<String, Histogram> stageSums = new LinkedHashMap<>();
+            stages.forEach((stage, histogram) -> {
+                Histogram stageSum = histogram.copy();
+                stageSum.add(other.stages().get(stage));
+                stageSums.put(stage, stageSum);
+            });
+            return new Slice(sum, stageSums, errors + other.errors(), seconds + other.seconds(),
                     firstError != null ? firstError : other.firstError());
+        }
+
+        /** A copy: late completions after a timeout must not change the figures being reported. */
+        Slice snapshot() {
+            Map<String, Histogram> copies = new LinkedHashMap<>();
+            stages.forEach((stage, histogram) -> copies.put(stage, histogram.copy()));
+            return new Slice(latencies.copy(), copies, errors, seconds, firstError);
         }
     }
 
-    private Slice runOpen(Call call, Schedule schedule) throws InterruptedException {
+    private static Map<String, Histogram> stageHistograms(Line line) {
+        Map<String, Histogram> stages = new LinkedHashMap<>();
+        line.stages().forEach(stage -> stages.put(stage, histogram()));
+        return stages;
+    }
+
+    /** Times each declared stage the call reached from {@code start}, as the call itself is timed. */
+    private static void recordStages(Map<String, Histogram> stages, Object result, long start) {
+        if (result instanceof Milestones milestones) {
+            milestones.reached().forEach((stage, at) -> {
+                Histogram histogram = stages.get(stage);
+                if (histogram != null) {
+                    record(histogram, at - start);
+                }
+            });
+        }
+    }
+
+    private Slice runOpen(Line line, Schedule schedule) throws InterruptedException {
+        Call call = line.call();
         long count = schedule.count();
         Histogram latencies = histogram();
+        Map<String, Histogram> stages = stageHistograms(line);
         AtomicLong errors = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
         AtomicLong lastDone = new AtomicLong(Long.MIN_VALUE);
@@ -129,10 +189,11 @@ public final class LoadDriver {
         for (long i = 0; i < count; i++) {
             long intended = start + schedule.offsetNanos(i);
             ticker.sleepUntil(intended);
-            start(call).whenComplete((ignored, failure) -> {
+            start(call).whenComplete((result, failure) -> {
                 long now = ticker.nanoTime();
                 if (failure == null) {
                     record(latencies, now - intended);
+                    recordStages(stages, result, intended);
                 } else {
                     errors.incrementAndGet();
                     firstError.compareAndSet(null, describe(failure));
@@ -148,12 +209,13 @@ public final class LoadDriver {
             lastDone.accumulateAndGet(ticker.nanoTime(), Math::max);
         }
         double seconds = (lastDone.get() - start) / NANOS_PER_SECOND;
-        // A copy: late completions after a timeout must not change the figures being reported.
-        return new Slice(latencies.copy(), errors.get(), seconds, firstError.get());
+        return new Slice(latencies, stages, errors.get(), seconds, firstError.get()).snapshot();
     }
 
-    private Slice runClosed(Call call, Duration duration) throws InterruptedException {
+    private Slice runClosed(Line line, Duration duration) throws InterruptedException {
+        Call call = line.call();
         Histogram latencies = histogram();
+        Map<String, Histogram> stages = stageHistograms(line);
         long errors = 0;
         String firstError = null;
         long start = ticker.nanoTime();
@@ -162,9 +224,11 @@ public final class LoadDriver {
         while (now < end) {
             long sent = ticker.nanoTime();
             try {
-                start(call).toCompletableFuture().get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                Object result = start(call).toCompletableFuture().get(requestTimeout.toNanos(),
+                        TimeUnit.NANOSECONDS);
                 now = ticker.nanoTime();
                 record(latencies, now - sent);
+                recordStages(stages, result, sent);
             } catch (ExecutionException | TimeoutException e) {
                 now = ticker.nanoTime();
                 errors++;
@@ -173,7 +237,7 @@ public final class LoadDriver {
                 }
             }
         }
-        return new Slice(latencies, errors, (now - start) / NANOS_PER_SECOND, firstError);
+        return new Slice(latencies, stages, errors, (now - start) / NANOS_PER_SECOND, firstError);
     }
 
     private static CompletionStage<?> start(Call call) {

@@ -134,4 +134,74 @@ class LoadDriverTest {
         assertMillis(3, m.get(1).p50Ms());
         assertEquals("b", m.get(1).name());
     }
+
+    /** A job-like call: accepted after 2 ms, done after 7 ms, visible after 10 ms (it completes then). */
+    private Call jobWithMilestones() {
+        return () -> {
+            Milestones milestones = new Milestones();
+            clock.advanceMillis(2);
+            milestones.mark("accepted", clock.nanoTime());
+            clock.advanceMillis(5);
+            milestones.mark("succeeded", clock.nanoTime());
+            milestones.mark("undeclared", clock.nanoTime());
+            clock.advanceMillis(3);
+            return CompletableFuture.completedFuture(milestones);
+        };
+    }
+
+    @Test
+    void eachDeclaredStageOfACallIsTimedFromTheSameIntendedSendAsTheCall() throws Exception {
+        List<Measurement> m = driver.constantRate(List.of(new LoadDriver.Line("visible", jobWithMilestones(),
+                List.of("accepted", "succeeded"))), 10, Duration.ofSeconds(1), Duration.ZERO, 1);
+
+        assertEquals(List.of("visible", "accepted", "succeeded"), m.stream().map(Measurement::name).toList());
+        assertMillis(10, m.get(0).p50Ms());
+        assertMillis(2, m.get(1).p50Ms());
+        assertMillis(7, m.get(2).p99Ms());
+        assertEquals(10, m.get(2).requests());
+        // The line's row carries the rate (and would carry the saturation flag), not its stages.
+        assertEquals(10, m.get(0).targetRate());
+        assertNull(m.get(1).targetRate());
+    }
+
+    @Test
+    void stagesAddUpOverRoundsAndLeaveOutTheWarmUp() throws Exception {
+        List<Measurement> m = driver.constantRate(List.of(
+                new LoadDriver.Line("visible", jobWithMilestones(), List.of("succeeded")),
+                new LoadDriver.Line("control", serverStallingAt(-1))), 10, Duration.ofSeconds(2),
+                Duration.ofSeconds(1), 2);
+
+        assertEquals(List.of("visible", "succeeded", "control"), m.stream().map(Measurement::name).toList());
+        assertEquals(20, m.get(1).requests());
+        assertMillis(7, m.get(1).maxMs());
+    }
+
+    @Test
+    void aFailedCallTimesNoStageAndShowsItsErrorOnEveryStageRow() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Call secondFails = () -> {
+            clock.advanceMillis(1);
+            if (calls.getAndIncrement() == 1) {
+                return CompletableFuture.failedFuture(new IllegalStateException("job failed: render_failed"));
+            }
+            return CompletableFuture.completedFuture(new Milestones().mark("succeeded", clock.nanoTime()));
+        };
+
+        List<Measurement> m = driver.constantRate(List.of(new LoadDriver.Line("visible", secondFails,
+                List.of("succeeded"))), 10, Duration.ofSeconds(1), Duration.ZERO, 1);
+
+        assertEquals(9, m.get(1).requests());
+        assertEquals(1, m.get(1).errors());
+        assertEquals("IllegalStateException: job failed: render_failed", m.get(1).firstError());
+    }
+
+    @Test
+    void closedLoopStagesAreTimedFromTheActualSend() throws Exception {
+        List<Measurement> m = driver.sequential(List.of(new LoadDriver.Line("visible", jobWithMilestones(),
+                List.of("accepted"))), Duration.ofMillis(100), Duration.ZERO, 1);
+
+        assertEquals(10, m.get(1).requests());
+        assertMillis(2, m.get(1).p50Ms());
+        assertMillis(2, m.get(1).maxMs());
+    }
 }
