@@ -40,22 +40,20 @@ public class SubmissionResponses {
 
     private Uni<RestResponse<?>> answer(Submission done) {
         GenerationJob job = done.job();
-        // The balance is read after the commit, so it is the current one.
-        return credits.remaining(job.getUserId()).map(remaining -> {
-            String location = Links.of(job.getId()).self();
-            return switch (done.outcome()) {
-                case QUEUED -> {
-                    // Committed: publish now rather than at the next sweep.
-                    relay.kick();
-                    yield RestResponse.ResponseBuilder.create(Response.Status.ACCEPTED,
-                            GenerationAccepted.of(job, remaining)).header(HttpHeaders.LOCATION, location).build();
-                }
-                case CACHED -> RestResponse.ResponseBuilder.ok(GenerationView.of(job))
-                        .header(HttpHeaders.LOCATION, location).build();
-                case REPLAYED -> RestResponse.ResponseBuilder.ok(GenerationView.of(job))
-                        .header(HttpHeaders.LOCATION, location)
-                        .header(IdempotencyKeyHeader.REPLAYED, "true").build();
-            };
-        });
+        String location = Links.of(job.getId()).self();
+        return switch (done.outcome()) {
+            // The balance is read after the commit, so it is the current one.
+            case QUEUED -> credits.remaining(job.getUserId()).<RestResponse<?>>map(remaining -> {
+                // Committed: publish now rather than at the next sweep.
+                relay.kick();
+                return RestResponse.ResponseBuilder.create(Response.Status.ACCEPTED,
+                        GenerationAccepted.of(job, remaining)).header(HttpHeaders.LOCATION, location).build();
+            });
+            case CACHED -> Uni.createFrom().<RestResponse<?>>item(RestResponse.ResponseBuilder.ok(GenerationView.of(job))
+                    .header(HttpHeaders.LOCATION, location).build());
+            case REPLAYED -> Uni.createFrom().<RestResponse<?>>item(RestResponse.ResponseBuilder.ok(GenerationView.of(job))
+                    .header(HttpHeaders.LOCATION, location)
+                    .header(IdempotencyKeyHeader.REPLAYED, "true").build());
+        };
     }
 }
