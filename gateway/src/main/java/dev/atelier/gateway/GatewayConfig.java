@@ -21,6 +21,14 @@ public interface GatewayConfig {
     @WithDefault("120")
     int idleTimeoutSeconds();
 
+    /**
+     * Connections kept per upstream. Every open SSE stream holds one for as long as it lasts, so this bounds the
+     * streams a gateway instance can carry to one service (Vert.x's default of 5 would let five streams block
+     * every other request to it).
+     */
+    @WithDefault("1000")
+    int maxConnectionsPerUpstream();
+
     interface Route {
         /** Path prefixes, matched on whole segments: {@code /api/v1/images} matches {@code /api/v1/images/1}. */
         List<String> prefixes();

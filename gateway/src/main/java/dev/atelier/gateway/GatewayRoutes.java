@@ -26,7 +26,8 @@ public class GatewayRoutes {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(config.connectTimeoutMillis())
                 .setIdleTimeout(config.idleTimeoutSeconds())
-                .setKeepAlive(true));
+                .setKeepAlive(true)
+                .setMaxPoolSize(config.maxConnectionsPerUpstream()));
         HttpProxy proxy = HttpProxy.reverseProxy(client).originSelector(request -> table.find(request.path())
                 .map(entry -> Future.succeededFuture(SocketAddress.inetSocketAddress(port(entry), entry.target().getHost())))
                 .orElseGet(() -> Future.failedFuture("no route")));

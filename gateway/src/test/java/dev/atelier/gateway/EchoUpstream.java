@@ -1,11 +1,14 @@
 package dev.atelier.gateway;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -13,6 +16,9 @@ import io.vertx.core.json.JsonObject;
  * which upstream it is. Two routes point at it under different names; a third points at a closed port.
  */
 public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
+    /** Requests to a path ending in {@code /hold} get no answer until {@link #releaseHeld()}, like an SSE stream. */
+    static final List<HttpServerRequest> HELD = new CopyOnWriteArrayList<>();
+
     private Vertx vertx;
     private HttpServer server;
 
@@ -21,6 +27,10 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         try {
             server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+                if (request.path().endsWith("/hold")) {
+                    HELD.add(request);
+                    return;
+                }
                 JsonObject echo = new JsonObject()
                         .put("method", request.method().name())
                         .put("uri", request.uri())
@@ -38,6 +48,11 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                 "atelier.gateway.routes.auth.target", target,
                 "atelier.gateway.routes.gallery.target", target,
                 "atelier.gateway.routes.image.target", "http://127.0.0.1:" + dev.atelier.gateway.ClosedPort.find());
+    }
+
+    static void releaseHeld() {
+        HELD.forEach(request -> request.response().setStatusCode(200).end());
+        HELD.clear();
     }
 
     @Override

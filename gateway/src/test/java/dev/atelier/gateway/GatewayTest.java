@@ -4,14 +4,28 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(EchoUpstream.class)
 class GatewayTest {
+    @TestHTTPResource("/")
+    URI url;
 
     @Test
     void forwardsMethodPathQueryBodyAndHeadersToTheRoutedService() {
@@ -51,6 +65,31 @@ class GatewayTest {
     @Test
     void anUpstreamThatIsDownGivesABadGatewayNotAHang() {
         given().when().get("/api/v1/generations").then().statusCode(502);
+    }
+
+    @Test
+    void longLivedStreamsToOneServiceDoNotBlockItsOtherRequests() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        int streams = 12;
+        List<CompletableFuture<HttpResponse<Void>>> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < streams; i++) {
+                held.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url + "api/v1/users/" + i + "/hold")).build(),
+                        HttpResponse.BodyHandlers.discarding()));
+            }
+            // Every stream reaches the upstream at once: none waits for a pooled connection another one holds.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (EchoUpstream.HELD.size() < streams && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(streams, EchoUpstream.HELD.size(), "streams open at the upstream");
+            given().when().get("/api/v1/users/me").then().statusCode(200).body("uri", equalTo("/api/v1/users/me"));
+        } finally {
+            EchoUpstream.releaseHeld();
+        }
+        for (CompletableFuture<HttpResponse<Void>> response : held) {
+            assertEquals(200, response.get(30, TimeUnit.SECONDS).statusCode());
+        }
     }
 
     @Test
