@@ -68,7 +68,8 @@ public final class KafkaServer implements AutoCloseable {
 
     private static void format(Path dir, Path config) {
         ServerProcess format = ServerProcess.start("kafka-format", CLASSPATH, JVM, "kafka.tools.StorageTool",
-                List.of("format", "-t", clusterId(), "-c", config.toString()), dir);
+                // "--cluster-id=<id>": an id may start with '-' (base64url), which the tool would read as an option.
+                List.of("format", "--cluster-id=" + clusterId(), "-c", config.toString()), dir);
         int exit = format.awaitExit(Duration.ofSeconds(60));
         if (exit != 0) {
             throw new IllegalStateException("formatting the Kafka log failed (" + exit + "); see " + format.log());
