@@ -1,8 +1,10 @@
 package dev.atelier.image.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +26,10 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -48,7 +48,7 @@ public class OutboxRelay {
             order by id
             limit $2
             for update skip locked""";
-    private static final String MARK_PUBLISHED = "update outbox set published_at = now() where id = $1";
+    private static final String MARK_PUBLISHED = "update outbox set published_at = now() where id = any($1)";
     private static final String PURGE = "delete from outbox where published_at < now() - make_interval(secs => $1)";
 
     private final Pool pool;
@@ -144,40 +144,55 @@ public class OutboxRelay {
     }
 
     /**
-     * Claims one batch, publishes its rows one after another (keeping their order per key) and commits the ones
-     * acknowledged. A send failure stops the batch; the rows after it stay pending.
+     * Claims one batch, hands all its rows to the producer in id order without waiting for each acknowledgement (the
+     * idempotent producer keeps that order within a partition, so one user's events stay in order), then marks the
+     * acknowledged rows published in one update. A row whose send fails stays pending for the next drain; rows after
+     * it may already be out, which consumers tolerate: they deduplicate, keep the newest credit snapshot by
+     * sequence, and a worker remembers a cancel that arrives before its request.
      *
      * @return the number of rows published
      */
     Uni<Integer> publishBatch() {
-        AtomicInteger published = new AtomicInteger();
         return pool.withTransaction(connection -> connection.preparedQuery(CLAIM)
                 .execute(Tuple.of(publishers.keySet().toArray(String[]::new), config.batchSize()))
-                .chain(rows -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUniAndConcatenate(row -> publish(connection, row, published))
-                        .onFailure().invoke(failure -> Log.warnf("Outbox relay stopped at a failed send: %s",
-                                failure.toString()))
-                        .onFailure().recoverWithCompletion()
-                        .collect().asList()))
-                .map(ignored -> published.get());
+                .chain(rows -> {
+                    List<Uni<Long>> sends = new ArrayList<>();
+                    rows.forEach(row -> sends.add(publish(row)));
+                    if (sends.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return Uni.join().all(sends).andCollectFailures()
+                            .chain(ids -> {
+                                Long[] acknowledged = ids.stream().filter(Objects::nonNull).toArray(Long[]::new);
+                                if (acknowledged.length == 0) {
+                                    return Uni.createFrom().item(0);
+                                }
+                                return connection.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(acknowledged))
+                                        .map(updated -> acknowledged.length);
+                            });
+                }));
     }
 
-    private Uni<Void> publish(SqlConnection connection, Row row, AtomicInteger published) {
+    /** Sends one row; its id once the broker has it, or null when it could not be sent (it stays pending). */
+    private Uni<Long> publish(Row row) {
         long id = row.getLong("id");
         String topic = row.getString("topic");
         Object aggregate = row.getUUID("aggregate_id");
         return Uni.createFrom().deferred(() -> publishers.get(topic).apply(row.getString("payload")))
                 .ifNoItem().after(config.sendTimeout()).fail()
-                .chain(() -> connection.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(id)))
-                .invoke(() -> {
-                    published.incrementAndGet();
+                .map(sent -> {
                     Log.infof("Published outbox row %d to %s for %s", id, topic, aggregate);
+                    return id;
                 })
-                .replaceWithVoid()
-                // A row we cannot read would fail every time: leave it for an operator, don't block the rows after it.
-                .onFailure(UnreadablePayloadException.class).recoverWithUni(failure -> {
-                    Log.errorf(failure, "Outbox row %d for %s is unreadable and stays unpublished", id, aggregate);
-                    return Uni.createFrom().voidItem();
+                .onFailure().recoverWithItem(failure -> {
+                    if (failure instanceof UnreadablePayloadException) {
+                        // A row we cannot read would fail every time: leave it for an operator.
+                        Log.errorf(failure, "Outbox row %d for %s is unreadable and stays unpublished", id, aggregate);
+                    } else {
+                        Log.warnf("Outbox row %d to %s for %s not sent, stays pending: %s", id, topic, aggregate,
+                                failure.toString());
+                    }
+                    return null;
                 });
     }
 
