@@ -16,6 +16,8 @@ public final class Channels {
     public static final String USER_DELETED = "user-deleted";
     public static final String CREDITS_CHANGED = "credits-changed";
     public static final String PROVIDER_STATUS = "provider-status";
+    public static final String TIER_CHANGED = "tier-changed";
+    public static final String CREDITS_GRANTED = "credits-granted";
 
     private Channels() {
     }

@@ -13,6 +13,8 @@ public final class Topics {
     public static final String USER_DELETED = "user.deleted";
     public static final String CREDITS_CHANGED = "credits.changed";
     public static final String PROVIDER_STATUS = "provider.status";
+    public static final String TIER_CHANGED = "user.tier-changed";
+    public static final String CREDITS_GRANTED = "credits.granted";
 
     /** Suffix of the dead-letter topic of each consumed topic. */
     public static final String DLQ_SUFFIX = ".dlq";

@@ -12,13 +12,14 @@ import org.eclipse.microprofile.jwt.Claims;
 import dev.atelier.auth.config.AuthConfig;
 import dev.atelier.auth.domain.Account;
 import dev.atelier.auth.domain.SigningKey;
+import dev.atelier.security.AccessTokenType;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 
 /**
  * Signs RS256 access tokens: {@code iss}, {@code aud}, {@code sub} = user id, {@code upn} = email,
  * {@code groups} = roles, {@code tier}, {@code jti}, {@code iat}, {@code exp}; header {@code kid} and
- * {@code typ: JWT}. The other services verify them against the JWKS without calling us.
+ * {@code typ: at+jwt}. The other services verify them against the JWKS without calling us.
  */
 @ApplicationScoped
 public class AccessTokenIssuer {
@@ -49,7 +50,7 @@ public class AccessTokenIssuer {
                 .jws()
                 .algorithm(SignatureAlgorithm.RS256)
                 .keyId(key.kid())
-                .header("typ", "JWT")
+                .header("typ", AccessTokenType.TYP)
                 .sign(key.privateKey());
         return new AccessToken(token, expiresAt, config.accessTokenLifetime());
     }

@@ -145,7 +145,7 @@ class AccessTokenTest {
 
     private String forge(UUID userId, PrivateKey key, Instant expiresAt) throws Exception {
         long exp = expiresAt.getEpochSecond();
-        return Jwts.sign(Map.of("alg", "RS256", "typ", "JWT", "kid", keys.active().kid()),
+        return Jwts.sign(Map.of("alg", "RS256", "typ", "at+jwt", "kid", keys.active().kid()),
                 Map.of("iss", "atelier-auth", "aud", "atelier", "sub", userId.toString(), "groups", List.of("user"),
                         "iat", exp - 900, "exp", exp, "jti", UUID.randomUUID().toString()),
                 key);

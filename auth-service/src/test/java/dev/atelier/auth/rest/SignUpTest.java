@@ -69,7 +69,7 @@ class SignUpTest {
                 Map.of("kty", jwk.get("kty"), "use", jwk.get("use"), "alg", jwk.get("alg")));
         assertTrue(Jwts.signatureVerifies(accessToken, Jwts.rsaKey(jwk)), "signature verifies with the JWKS key");
         assertEquals("RS256", header.get("alg"));
-        assertEquals("JWT", header.get("typ"));
+        assertEquals("at+jwt", header.get("typ"));
         assertEquals("atelier-auth", claims.get("iss"));
         assertTrue(List.of("atelier").equals(claims.get("aud")) || "atelier".equals(claims.get("aud")),
                 "aud is atelier: " + claims.get("aud"));
