@@ -36,7 +36,10 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                         .put("uri", request.uri())
                         .put("body", body.toString())
                         .put("contentType", request.getHeader("Content-Type"))
-                        .put("authorization", request.getHeader("Authorization"));
+                        .put("authorization", request.getHeader("Authorization"))
+                        .put("forwardedFor", request.getHeader("X-Forwarded-For"))
+                        .put("forwardedProto", request.getHeader("X-Forwarded-Proto"))
+                        .put("forwarded", request.getHeader("Forwarded"));
                 request.response().setStatusCode(request.path().endsWith("/teapot") ? 418 : 200)
                         .putHeader("Content-Type", "application/json").end(echo.encode());
             })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -41,6 +41,16 @@ class GatewayTest {
     }
 
     @Test
+    void tellsTheServiceTheClientAddressAndIgnoresOneTheClientClaims() {
+        given().header("X-Forwarded-For", "203.0.113.7").header("Forwarded", "for=203.0.113.7")
+                .when().get("/api/v1/auth/verify")
+                .then().statusCode(200)
+                .body("forwardedFor", equalTo("127.0.0.1"))
+                .body("forwardedProto", equalTo("http"))
+                .body("forwarded", nullValue());
+    }
+
+    @Test
     void servesTheJwksPathFromAuthService() {
         given().when().get("/.well-known/jwks.json").then().statusCode(200).body("uri", equalTo("/.well-known/jwks.json"));
     }
