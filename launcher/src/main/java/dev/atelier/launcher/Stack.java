@@ -140,7 +140,10 @@ public final class Stack implements AutoCloseable {
         }
         String jwks = "http://127.0.0.1:" + ports.of(Service.AUTH) + "/.well-known/jwks.json";
         switch (service) {
-            case AUTH -> config.put("atelier.auth.key-dir", data.resolve("auth-keys").toString());
+            case AUTH -> {
+                config.put("atelier.auth.key-dir", data.resolve("auth-keys").toString());
+                config.putAll(infrastructure.kafkaConfig());
+            }
             case IMAGE -> {
                 config.putAll(infrastructure.kafkaConfig());
                 config.put("mp.jwt.verify.publickey.location", jwks);

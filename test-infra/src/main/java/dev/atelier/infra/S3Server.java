@@ -67,6 +67,11 @@ public final class S3Server implements AutoCloseable {
         }
     }
 
+    /** Where the filesystem store keeps the objects: {@code <store>/<bucket>/<key>}. */
+    public Path store() {
+        return store;
+    }
+
     public String endpoint() {
         return "http://127.0.0.1:" + port;
     }

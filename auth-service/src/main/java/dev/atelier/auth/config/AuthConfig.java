@@ -2,6 +2,7 @@ package dev.atelier.auth.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -40,6 +41,59 @@ public interface AuthConfig {
     Duration jwksMaxAge();
 
     Argon2 argon2();
+
+    SignInThrottle signInThrottle();
+
+    Outbox outbox();
+
+    /** The relay that publishes {@code user.deleted}, {@code user.tier-changed} and {@code credits.granted}. */
+    interface Outbox {
+        @WithDefault("100")
+        int batchSize();
+
+        /** Longest wait for the broker to acknowledge one event; the row stays pending after it. */
+        @WithDefault("PT10S")
+        Duration sendTimeout();
+
+        /** How often pending rows are published without a kick (rows a crash left behind, broker outages). */
+        @WithDefault("PT2S")
+        Duration sweepInterval();
+
+        /** Published rows are kept this long, for inspection, then deleted. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        @WithDefault("PT1H")
+        Duration purgeInterval();
+    }
+
+    /** The tiers an admin can move a user to; image-service holds each tier's credits and limits. */
+    @WithDefault("free,basic,premium")
+    List<String> tiers();
+
+    /** Accounts whose email is listed here get the {@code admin} role at sign-up and at every sign-in. */
+    Optional<List<String>> adminEmails();
+
+    /**
+     * Failed sign-ins allowed per email (whether or not an account has it) and per client address within a sliding
+     * window; one more is refused with 429 and {@code Retry-After} until enough failures leave the window, even with
+     * the right password. Counted in PostgreSQL, so every replica applies the same limits.
+     */
+    interface SignInThrottle {
+        @WithDefault("10")
+        int maxFailuresPerAccount();
+
+        /** Higher than per account: many people can share one address (NAT, an office). */
+        @WithDefault("50")
+        int maxFailuresPerAddress();
+
+        @WithDefault("PT15M")
+        Duration window();
+
+        /** How often failures older than the window are deleted. */
+        @WithDefault("PT5M")
+        Duration purgeInterval();
+    }
 
     /** argon2id parameters; the defaults are OWASP's recommendation (m=19 MiB, t=2, p=1). */
     interface Argon2 {

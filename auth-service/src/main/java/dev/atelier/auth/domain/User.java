@@ -18,6 +18,7 @@ import org.hibernate.type.SqlTypes;
 public class User {
     public static final String DEFAULT_TIER = "free";
     public static final String ROLE_USER = "user";
+    public static final String ROLE_ADMIN = "admin";
 
     @Id
     private UUID id;
@@ -67,6 +68,50 @@ public class User {
 
     public void signedIn(Instant now) {
         lastLoginAt = now;
+    }
+
+    public void rename(String newName, Instant now) {
+        name = newName;
+        updatedAt = now;
+    }
+
+    /** A new hash: another password, or the same one hashed with stronger parameters. */
+    public void changePasswordHash(String newHash, Instant now) {
+        passwordHash = newHash;
+        updatedAt = now;
+    }
+
+    public void moveToTier(String newTier, Instant now) {
+        tier = newTier;
+        updatedAt = now;
+    }
+
+    /** @return whether the role was new */
+    public boolean grantRole(String role, Instant now) {
+        if (List.of(roles).contains(role)) {
+            return false;
+        }
+        String[] more = java.util.Arrays.copyOf(roles, roles.length + 1);
+        more[roles.length] = role;
+        roles = more;
+        updatedAt = now;
+        return true;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String tier() {
+        return tier;
+    }
+
+    public Instant lastLoginAt() {
+        return lastLoginAt;
     }
 
     public Account toAccount() {

@@ -22,4 +22,11 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
     public Uni<Integer> revokeFamily(UUID family, Instant now) {
         return update("revokedAt = ?1 where family = ?2 and revokedAt is null", now, family);
     }
+
+    /** Revokes every live token of the user outside the family {@code keep} (all of them when it is null). */
+    public Uni<Integer> revokeAllOfUserExcept(UUID userId, UUID keep, Instant now) {
+        return keep == null
+                ? update("revokedAt = ?1 where userId = ?2 and revokedAt is null", now, userId)
+                : update("revokedAt = ?1 where userId = ?2 and family <> ?3 and revokedAt is null", now, userId, keep);
+    }
 }

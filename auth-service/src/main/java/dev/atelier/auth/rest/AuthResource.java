@@ -13,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -24,6 +25,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.atelier.auth.service.AuthService;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/api/v1/auth")
 @Tag(name = "Auth", description = "Accounts, sign-in sessions and access tokens")
@@ -45,7 +47,8 @@ public class AuthResource {
     @PermitAll
     @Operation(summary = "Create an account and sign in")
     @APIResponse(responseCode = "201", description = "Account created; tokens issued")
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid")
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid, or the password is too weak,"
+            + " too common, or the email or name")
     @APIResponse(responseCode = "409", description = "The email is already registered")
     public Uni<RestResponse<AuthResponse>> signUp(@NotNull @Valid SignUpRequest request) {
         return auth.signUp(request.name(), request.email(), request.password())
@@ -58,9 +61,12 @@ public class AuthResource {
     @PermitAll
     @Operation(summary = "Sign in with email and password")
     @APIResponse(responseCode = "200", description = "Tokens issued")
+    @APIResponse(responseCode = "400", description = "A field is missing or too long")
     @APIResponse(responseCode = "401", description = "Unknown email or wrong password (indistinguishable)")
-    public Uni<AuthResponse> signIn(@NotNull @Valid SignInRequest request) {
-        return auth.signIn(request.email(), request.password()).map(AuthResponse::of);
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this email or from this"
+            + " address; see Retry-After")
+    public Uni<AuthResponse> signIn(@NotNull @Valid SignInRequest request, @Context HttpServerRequest http) {
+        return auth.signIn(request.email(), request.password(), ClientAddress.of(http)).map(AuthResponse::of);
     }
 
     @POST

@@ -24,6 +24,8 @@ import io.smallrye.jwt.build.Jwt;
 @ApplicationScoped
 public class AccessTokenIssuer {
     public static final String TIER_CLAIM = "tier";
+    /** The sign-in session (refresh-token family) the token was issued in. */
+    public static final String SESSION_CLAIM = "sid";
 
     private final AuthConfig config;
     private final SigningKeys keys;
@@ -33,7 +35,7 @@ public class AccessTokenIssuer {
         this.keys = keys;
     }
 
-    public AccessToken issue(Account account) {
+    public AccessToken issue(Account account, UUID sessionId) {
         // JWT times are whole seconds; truncating keeps exp - iat exactly the configured lifetime.
         Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(config.accessTokenLifetime());
@@ -45,6 +47,7 @@ public class AccessTokenIssuer {
                 .groups(new HashSet<>(account.roles()))
                 .claim(TIER_CLAIM, account.tier())
                 .claim(Claims.jti.name(), UUID.randomUUID().toString())
+                .claim(SESSION_CLAIM, sessionId.toString())
                 .issuedAt(issuedAt)
                 .expiresAt(expiresAt)
                 .jws()

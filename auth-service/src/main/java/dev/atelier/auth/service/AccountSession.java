@@ -1,8 +1,7 @@
 package dev.atelier.auth.service;
 
 import dev.atelier.auth.domain.Account;
-import dev.atelier.auth.domain.OpaqueToken;
 
-/** An account and the first refresh token of a session just opened for it. */
-public record AccountSession(Account account, OpaqueToken refreshToken) {
+/** An account and the refresh token of one of its sessions, just opened or rotated. */
+public record AccountSession(Account account, Session session) {
 }

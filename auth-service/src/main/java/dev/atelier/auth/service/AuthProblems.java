@@ -28,7 +28,14 @@ public final class AuthProblems {
                 "The refresh token is invalid or expired; sign in again");
     }
 
-    public static ProblemException accountNotFound() {
-        return new ProblemException(404, "not-found", "Not found", "The account no longer exists");
+    /** A valid access token of an account deleted since it was issued. */
+    public static ProblemException accountDeleted() {
+        return new ProblemException(401, "account-deleted", "Account deleted", "The account no longer exists");
+    }
+
+    /** The current password given to change or delete the account is wrong. */
+    public static ProblemException wrongPassword(String field) {
+        return new ProblemException(403, "wrong-password", "Wrong password", field + ": the password is incorrect",
+                List.of(new Problem.FieldError(field, "the password is incorrect")));
     }
 }

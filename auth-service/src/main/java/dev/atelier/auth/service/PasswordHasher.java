@@ -67,6 +67,25 @@ public class PasswordHasher {
         });
     }
 
+    /**
+     * Whether {@code storedHash} was made with weaker parameters than the configured ones (less memory, fewer
+     * iterations, another variant, a shorter output), so it should be replaced by a fresh hash of the password at the
+     * next successful sign-in. Unreadable hashes are not ours to judge: false.
+     */
+    public boolean needsRehash(String storedHash) {
+        try {
+            Argon2Function stored = Argon2Function.getInstanceFromHash(storedHash);
+            return stored.getVariant() != argon2.getVariant()
+                    || stored.getMemory() < argon2.getMemory()
+                    || stored.getIterations() < argon2.getIterations()
+                    || stored.getParallelism() < argon2.getParallelism()
+                    || stored.getOutputLength() < argon2.getOutputLength()
+                    || stored.getVersion() < argon2.getVersion();
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
     String hashNow(String password) {
         byte[] salt = new byte[saltLength];
         random.nextBytes(salt);

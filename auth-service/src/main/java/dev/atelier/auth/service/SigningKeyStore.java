@@ -21,9 +21,11 @@ import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.atelier.auth.domain.SigningKey;
 import io.quarkus.logging.Log;
@@ -67,6 +69,26 @@ public final class SigningKeyStore {
         }
         // Another process created it meanwhile: use theirs, so both sign with the same key.
         return load(file);
+    }
+
+    /**
+     * The other keys of the directory: every {@code *.pem} besides {@code signing-key.pem}, in file-name order.
+     * They are published and accept tokens, but sign nothing: the next key of a rotation (published before it
+     * signs) and the previous one (kept until its last tokens expire).
+     */
+    public List<SigningKey> loadOthers(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".pem"))
+                    .filter(file -> !file.getFileName().toString().equals(SIGNING_KEY_FILE))
+                    .sorted()
+                    .map(this::load)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the signing keys in " + dir, e);
+        }
     }
 
     public SigningKey load(Path file) {

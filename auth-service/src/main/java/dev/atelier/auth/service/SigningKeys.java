@@ -1,6 +1,7 @@
 package dev.atelier.auth.service;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,9 +12,12 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 
 /**
- * The keys of this service: one signs, all are published at the JWKS and accepted when verifying. Today the
- * list holds only the signing key; a rotation adds the next key here before it starts signing and keeps the
- * previous one until its last tokens have expired.
+ * The keys of this service: {@code signing-key.pem} in {@code atelier.auth.key-dir} signs; it and every other
+ * {@code *.pem} there are published in the JWKS and accepted when verifying. Rotating without downtime (README,
+ * "Rotating the signing key"): add the next key as another file and restart the replicas one by one, so it is
+ * published before it signs; once every verifier has fetched it (the JWKS max-age), make it
+ * {@code signing-key.pem}, keep the old one under another name and restart again; delete the old one when its last
+ * access tokens have expired (the access-token lifetime plus the 60 s skew).
  */
 @Startup
 @ApplicationScoped
@@ -29,7 +33,13 @@ public class SigningKeys {
                     + " restart and replicas will not accept each other's tokens", ephemeral.kid());
             return ephemeral;
         });
-        this.published = List.of(active);
+        List<SigningKey> others = config.keyDir().map(store::loadOthers).orElse(List.of());
+        this.published = Stream.concat(Stream.of(active), others.stream()
+                .filter(key -> !key.kid().equals(active.kid()))).toList();
+        if (published.size() > 1) {
+            Log.infof("Signing with key %s; also publishing %s", active.kid(),
+                    published.stream().skip(1).map(SigningKey::kid).toList());
+        }
     }
 
     /** The key new tokens are signed with. */

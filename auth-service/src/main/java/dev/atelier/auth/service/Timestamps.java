@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** PostgreSQL keeps microseconds; truncating up front makes what we return equal to what we later read back. */
-final class Timestamps {
+public final class Timestamps {
     private Timestamps() {
     }
 
-    static Instant now() {
+    public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

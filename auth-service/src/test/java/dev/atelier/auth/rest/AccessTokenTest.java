@@ -2,6 +2,7 @@ package dev.atelier.auth.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
@@ -106,6 +107,74 @@ class AccessTokenTest {
         String otherClaims = Accounts.newAccount().getString("accessToken").split("\\.")[1];
 
         rejected(me(parts[0] + "." + otherClaims + "." + parts[2]));
+    }
+
+    @Test
+    void anUnsignedTokenIsRejected() throws Exception {
+        UUID userId = UUID.fromString(Accounts.newAccount().getString("user.id"));
+        String signed = forge(userId, keys.active().privateKey(), Instant.now().plusSeconds(600));
+        String[] parts = signed.split("\\.");
+        String none = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"alg\":\"none\",\"typ\":\"at+jwt\",\"kid\":\"" + keys.active().kid() + "\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        rejected(me(none + "." + parts[1] + "."));
+    }
+
+    @Test
+    void anHs256TokenKeyedWithOurPublicKeyIsRejected() throws Exception {
+        UUID userId = UUID.fromString(Accounts.newAccount().getString("user.id"));
+        String signed = forge(userId, keys.active().privateKey(), Instant.now().plusSeconds(600));
+        String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":\"" + keys.active().kid() + "\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String input = header + "." + signed.split("\\.")[1];
+        javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+        hmac.init(new javax.crypto.spec.SecretKeySpec(keys.active().publicKey().getEncoded(), "HmacSHA256"));
+        String signature = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(hmac.doFinal(input.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+
+        rejected(me(input + "." + signature));
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerSignedWithOurKeyIsRejected() throws Exception {
+        UUID userId = UUID.fromString(Accounts.newAccount().getString("user.id"));
+        long exp = Instant.now().plusSeconds(600).getEpochSecond();
+
+        rejected(me(Jwts.sign(Map.of("alg", "RS256", "typ", "at+jwt", "kid", keys.active().kid()),
+                Map.of("iss", "https://evil.example", "aud", "atelier", "sub", userId.toString(), "groups",
+                        List.of("user"), "iat", exp - 900, "exp", exp),
+                keys.active().privateKey())));
+    }
+
+    @Test
+    void aJwtNotTypedAsAnAccessTokenIsRejectedEvenWithOurSignature() throws Exception {
+        UUID userId = UUID.fromString(Accounts.newAccount().getString("user.id"));
+        long exp = Instant.now().plusSeconds(600).getEpochSecond();
+        Map<String, Object> claims = Map.of("iss", "atelier-auth", "aud", "atelier", "sub", userId.toString(),
+                "groups", List.of("user"), "iat", exp - 900, "exp", exp);
+
+        rejected(me(Jwts.sign(Map.of("alg", "RS256", "typ", "JWT", "kid", keys.active().kid()), claims,
+                keys.active().privateKey())));
+        rejected(me(Jwts.sign(Map.of("alg", "RS256", "kid", keys.active().kid()), claims,
+                keys.active().privateKey())));
+    }
+
+    @Test
+    void aTokenExpiredWithinTheSkewIsStillAcceptedButNotBeyondIt() throws Exception {
+        UUID userId = UUID.fromString(Accounts.newAccount().getString("user.id"));
+
+        me(forge(userId, keys.active().privateKey(), Instant.now().minusSeconds(20))).statusCode(200);
+        rejected(me(forge(userId, keys.active().privateKey(), Instant.now().minusSeconds(90))));
+    }
+
+    @Test
+    void accessTokensNameTheirSessionAndAreTypedAtJwt() {
+        String token = Accounts.newAccount().getString("accessToken");
+
+        assertEquals("at+jwt", Jwts.header(token).get("typ"));
+        UUID.fromString(Jwts.claims(token).get("sid").toString());
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -61,6 +62,24 @@ class SignInTest {
         assertEquals("urn:problem:atelier:invalid-credentials", wrongPassword.get("type"));
         assertEquals(wrongPassword, unknownEmail);
         assertNull(database.user(email).getOffsetDateTime("last_login_at"));
+    }
+
+    @Test
+    void aHashMadeWithWeakerParametersIsReplacedAtTheNextSignIn() {
+        String email = Accounts.newAccount().getString("user.email");
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        String weak = com.password4j.Password.hash(PASSWORD).addSalt(salt)
+                .with(com.password4j.Argon2Function.getInstance(8192, 1, 1, 32, com.password4j.types.Argon2.ID))
+                .getResult();
+        database.query("update users set password_hash = $1 where email = $2", weak, email);
+
+        signIn(email, PASSWORD).statusCode(200);
+
+        String stored = database.user(email).getString("password_hash");
+        assertTrue(stored.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), stored);
+        signIn(email, PASSWORD).statusCode(200);
+        signIn(email, PASSWORD + "x").statusCode(401);
     }
 
     @Test

@@ -162,6 +162,85 @@ class SignUpTest {
         assertEquals(0, database.usersWithEmail(email));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "Password2024!", "qwerty123456789", "aaaaaaaaaaaaaaaa", "iloveyou12345678" })
+    void aCommonOrTrivialPasswordIsRefusedNamingItAndNothingIsStored(String password) {
+        String email = uniqueEmail();
+
+        Accounts.signUp("Valid Name", email, password)
+                .statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("password"));
+
+        assertEquals(0, database.usersWithEmail(email));
+    }
+
+    @Test
+    void theEmailOrTheNameAsPasswordIsRefused() {
+        String email = "long.local.part." + UUID.randomUUID() + "@example.com";
+
+        Accounts.signUp("Valid Name", email, email.toUpperCase()).statusCode(400)
+                .body("errors.field", hasItem("password"));
+        Accounts.signUp("Valid Name Of Mine", email, "valid name of mine").statusCode(400)
+                .body("errors.field", hasItem("password"));
+        assertEquals(0, database.usersWithEmail(email));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "ada\u200B%s@example.com", "\u0430da%s@example.com", "ada%s@exam\u202Eple.com",
+            "ada%s@\u4f8b\u3048.jp", "ada%s@example.com\u0000", "ada %s@example.com" })
+    void unicodeTricksInTheEmailAreRefused(String template) {
+        String id = UUID.randomUUID().toString();
+        String email = unescape(template.formatted(id));
+
+        Accounts.signUp("Valid Name", email, PASSWORD).statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("email"));
+
+        assertEquals(0, database.query("select count(*) from users where position($1 in email) > 0", id)
+                .iterator().next().getLong(0));
+    }
+
+    @Test
+    void aFullWidthEmailIsStoredAsItsPlainAsciiForm() {
+        String id = UUID.randomUUID().toString();
+        String fullWidth = "\uff21\uff24\uff21-" + id + "@\uff45\uff58\uff41\uff4d\uff50\uff4c\uff45.com";
+
+        Accounts.signUp("Ada", unescape(fullWidth), PASSWORD).statusCode(201)
+                .body("user.email", equalTo("ada-" + id + "@example.com"));
+        Accounts.signIn("ADA-" + id + "@EXAMPLE.COM", PASSWORD).statusCode(200);
+    }
+
+    @Test
+    void aTenKilobytePasswordIsABadRequestNotAHashingJob() {
+        String email = uniqueEmail();
+
+        Accounts.signUp("Valid Name", email, "p".repeat(10_000)).statusCode(400).body("errors.field",
+                hasItem("password"));
+        Accounts.signIn(email, "p".repeat(10_000)).statusCode(400).body("errors.field", hasItem("password"));
+    }
+
+    @Test
+    void sqlInAFieldIsStoredAsPlainText() {
+        String email = uniqueEmail();
+        String name = "Robert'); DROP TABLE users;--";
+
+        Accounts.signUp(name, email, PASSWORD).statusCode(201).body("user.name", equalTo(name));
+
+        assertEquals(name, database.user(email).getString("name"));
+    }
+
+    private static String unescape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            if (text.startsWith("\\u", i)) {
+                out.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
+                i += 5;
+            } else {
+                out.append(text.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
     @Test
     void malformedJsonIsABadRequestProblem() {
         given().contentType(ContentType.JSON).body("{\"name\": \"Ada\", \"email\": ")
