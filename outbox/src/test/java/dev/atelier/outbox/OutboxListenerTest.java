@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class OutboxListenerTest {
@@ -22,58 +23,55 @@ class OutboxListenerTest {
         return "test_" + UUID.randomUUID().toString().replace("-", "");
     }
 
+    private final String channel = newChannel();
+    private final AtomicInteger wakes = new AtomicInteger();
+    private final OutboxListener listener = new OutboxListener(pool(), vertx(), channel, RETRY,
+            wakes::incrementAndGet);
+
+    @AfterEach
+    void stopListening() {
+        listener.stop();
+    }
+
     /** Sends the NOTIFY a writer sends, in a transaction that commits. */
     private static void commitWithNotify(String channel) {
         pool().withTransaction(connection -> connection.query(OutboxListener.notifyStatement(channel)).execute())
                 .await().atMost(PATIENCE);
     }
 
+    private void awaitWakes(int count) {
+        await().atMost(PATIENCE).until(() -> wakes.get() == count);
+    }
+
     @Test
     void wakesOnceListeningAndOnEveryCommitThatNotifies() {
-        String channel = newChannel();
-        AtomicInteger wakes = new AtomicInteger();
-        OutboxListener listener = new OutboxListener(pool(), vertx(), channel, RETRY, wakes::incrementAndGet);
-
         listener.start();
-        try {
-            // The first wake-up is for rows committed while nobody listened.
-            await().atMost(PATIENCE).until(() -> wakes.get() == 1);
-            commitWithNotify(channel);
-            await().atMost(PATIENCE).until(() -> wakes.get() == 2);
-            commitWithNotify(channel);
-            await().atMost(PATIENCE).until(() -> wakes.get() == 3);
-        } finally {
-            listener.stop();
-        }
+
+        // The first wake-up is for rows committed while nobody listened.
+        awaitWakes(1);
+        commitWithNotify(channel);
+        awaitWakes(2);
+        commitWithNotify(channel);
+        awaitWakes(3);
     }
 
     @Test
     void listensAgainAfterLosingItsConnection() {
-        String channel = newChannel();
-        AtomicInteger wakes = new AtomicInteger();
-        OutboxListener listener = new OutboxListener(pool(), vertx(), channel, RETRY, wakes::incrementAndGet);
-
         listener.start();
-        try {
-            await().atMost(PATIENCE).until(() -> wakes.get() == 1);
-            assertEquals(1, count("select count(*) from (select pg_terminate_backend(pid) from pg_stat_activity"
-                    + " where query = $1) terminated", "listen " + channel));
+        awaitWakes(1);
 
-            await().atMost(PATIENCE).until(() -> wakes.get() == 2);
-            commitWithNotify(channel);
-            await().atMost(PATIENCE).until(() -> wakes.get() == 3);
-        } finally {
-            listener.stop();
-        }
+        assertEquals(1, count("select count(*) from (select pg_terminate_backend(pid) from pg_stat_activity"
+                + " where query = $1) terminated", "listen " + channel));
+
+        awaitWakes(2);
+        commitWithNotify(channel);
+        awaitWakes(3);
     }
 
     @Test
     void stoppingUnlistensBeforeTheConnectionGoesBackToThePool() {
-        String channel = newChannel();
-        AtomicInteger wakes = new AtomicInteger();
-        OutboxListener listener = new OutboxListener(pool(), vertx(), channel, RETRY, wakes::incrementAndGet);
         listener.start();
-        await().atMost(PATIENCE).until(() -> wakes.get() == 1);
+        awaitWakes(1);
 
         listener.stop();
 

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,11 +40,11 @@ class OutboxRelayTest {
     static final class Recorder implements Function<String, Uni<Void>> {
         final List<String> sent = Collections.synchronizedList(new ArrayList<>());
         /** Names whose send fails (as a broker error would). */
-        final Set<String> failing = Collections.synchronizedSet(new java.util.HashSet<>());
+        final Set<String> failing = Collections.synchronizedSet(new HashSet<>());
         /** Names whose payload cannot be read. */
-        final Set<String> unreadable = Collections.synchronizedSet(new java.util.HashSet<>());
+        final Set<String> unreadable = Collections.synchronizedSet(new HashSet<>());
         /** Names that are never acknowledged. */
-        final Set<String> unanswered = Collections.synchronizedSet(new java.util.HashSet<>());
+        final Set<String> unanswered = Collections.synchronizedSet(new HashSet<>());
         /** Completes when the first row is handed over; every send then waits for {@link #release}. */
         final CompletableFuture<Void> firstSend = new CompletableFuture<>();
         volatile CompletionStage<Void> release = CompletableFuture.completedFuture(null);
