@@ -44,7 +44,8 @@ import io.smallrye.mutiny.Uni;
  * (or a download reported for them), and renewed when a calendar month begins. A submit holds the job's cost, a
  * completion charges what was delivered and releases the rest, a failure, cancel or timeout releases it all. Every
  * change runs under the account's row lock in the caller's transaction, writes a usage-log row and, when credits
- * moved, a {@code CreditsChanged} snapshot to the outbox.
+ * moved, a {@code CreditsChanged} snapshot to the outbox. An admin's tier changes and grants go through
+ * {@link AdminCreditService}; a deleted user's account is never opened again ({@link AccountGuard}).
  */
 @ApplicationScoped
 public class CreditService {
