@@ -34,6 +34,12 @@ public class CreditAccount {
     private int used;
     @Column(nullable = false)
     private int held;
+    /** Credits an admin granted for this period on top of the tier's (counted in {@code total}). */
+    @Column(nullable = false)
+    private int granted;
+    /** When an admin last set the tier; from then on only an admin's changes move it, not the tokens' claims. */
+    @Column(name = "tier_changed_at")
+    private Instant tierChangedAt;
     @Column(name = "period_start", nullable = false)
     private Instant periodStart;
     @Column(nullable = false)
@@ -80,8 +86,8 @@ public class CreditAccount {
     }
 
     /**
-     * A new month: used goes back to zero and the tier's credits are granted again. Holds of jobs still unfinished
-     * carry over and are charged to the new period.
+     * A new month: used goes back to zero and the tier's credits are granted again; an admin's grants were for the
+     * period that ended. Holds of jobs still unfinished carry over and are charged to the new period.
      */
     public Optional<CreditChange> renew(int monthlyCredits, Instant now) {
         if (now.isBefore(periodEnd())) {
@@ -89,20 +95,54 @@ public class CreditAccount {
         }
         periodStart = CreditPeriod.startOf(now);
         used = 0;
+        granted = 0;
         // A downgrade with more still held than the new allowance must not break remaining >= 0.
         total = Math.max(monthlyCredits, held);
         return Optional.of(change(UsageKind.GRANT, total, now, true));
     }
 
-    /** The user's tier changed: an upgrade adds its credits at once; a downgrade takes none back this period. */
+    /**
+     * The caller's access token names another tier: an upgrade adds its credits at once; a downgrade takes none back
+     * this period. Once an admin has set the tier ({@link #changeTier}), the account no longer follows tokens: a token
+     * lives 15 minutes and may have been issued, or be refreshed, from the tier before the admin's change.
+     */
     public Optional<CreditChange> adoptTier(String newTier, int monthlyCredits, Instant now) {
-        if (newTier.equals(tier)) {
+        if (newTier.equals(tier) || tierChangedAt != null) {
             return Optional.empty();
         }
         tier = newTier;
-        int raise = Math.max(0, monthlyCredits - total);
+        int raise = (int) Math.max(0, Math.min(Integer.MAX_VALUE, (long) monthlyCredits + granted) - total);
         total += raise;
         return Optional.of(change(UsageKind.GRANT, raise, now, true));
+    }
+
+    /**
+     * An admin moved the user to {@code newTier} at {@code changedAt}: this period's allowance becomes that tier's
+     * monthly credits plus the period's grants, but never less than what is already used or held (spent credits are
+     * not taken back, a running job keeps its hold). The change's amount is how much {@code total} moved, negative
+     * for a downgrade. A change older than the one last applied is stale and changes nothing.
+     */
+    public Optional<CreditChange> changeTier(String newTier, int monthlyCredits, Instant changedAt, Instant now) {
+        if (tierChangedAt != null && changedAt.isBefore(tierChangedAt)) {
+            return Optional.empty();
+        }
+        int before = total;
+        tier = newTier;
+        tierChangedAt = changedAt.truncatedTo(ChronoUnit.MICROS);
+        long allowance = Math.max((long) monthlyCredits + granted, (long) used + held);
+        total = (int) Math.min(Integer.MAX_VALUE, allowance);
+        return Optional.of(change(UsageKind.TIER_CHANGE, total - before, now, true));
+    }
+
+    /** An admin granted {@code amount} extra credits for the current period. */
+    public CreditChange grant(int amount, Instant now) {
+        if (amount <= 0 || amount > Integer.MAX_VALUE - total) {
+            throw new IllegalArgumentException("account " + userId + " cannot be granted " + amount + " on top of "
+                    + total);
+        }
+        granted += amount;
+        total += amount;
+        return change(UsageKind.GRANT, amount, now, true);
     }
 
     /** Reserves a submitted job's cost. */
@@ -181,6 +221,14 @@ public class CreditAccount {
 
     public int getHeld() {
         return held;
+    }
+
+    public int getGranted() {
+        return granted;
+    }
+
+    public Instant getTierChangedAt() {
+        return tierChangedAt;
     }
 
     public Instant getPeriodStart() {

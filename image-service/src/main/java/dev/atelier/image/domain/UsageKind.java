@@ -14,18 +14,26 @@ public enum UsageKind {
     RELEASE,
     /** Credits paid back after a charge. */
     REFUND,
-    /** A period's credits: the account was opened or a new month began. */
+    /**
+     * Credits given: a period's (the account was opened, a new month began, a token named a higher tier) or an
+     * admin's extra credits for this period ({@code credits.granted}, with a reason and the admin's id).
+     */
     GRANT,
     /** The user downloaded an image (reported by gallery-service). */
-    DOWNLOAD;
+    DOWNLOAD,
+    /** An admin moved the user to another tier ({@code user.tier-changed}); the amount is how much total moved. */
+    TIER_CHANGE;
 
-    /** The lowercase name used in the API, the {@code kind} column and {@code CreditsChanged.reason}. */
+    /**
+     * The lowercase, dash-separated name used in the API, the {@code kind} column and {@code CreditsChanged.reason}
+     * ({@code tier-change}).
+     */
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static UsageKind fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 }

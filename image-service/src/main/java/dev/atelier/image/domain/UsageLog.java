@@ -28,12 +28,25 @@ public class UsageLog {
     private int balance;
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+    /** Why an admin changed the account (a grant's reason); null otherwise. */
+    @Column(updatable = false)
+    private String reason;
+    /** The admin who changed the account (grant, tier change); null otherwise. */
+    @Column(name = "admin_id", updatable = false)
+    private UUID adminId;
 
     protected UsageLog() {
         // for Hibernate
     }
 
     public UsageLog(UUID userId, CreditChange change, UUID jobId, UUID imageId) {
+        this(userId, change, jobId, imageId, null, null);
+    }
+
+    /** A row of an admin's change, with their reason (may be null) and id. */
+    public UsageLog(UUID userId, CreditChange change, UUID jobId, UUID imageId, String reason, UUID adminId) {
+        this.reason = reason;
+        this.adminId = adminId;
         this.id = UUID.randomUUID();
         this.userId = userId;
         this.kind = change.kind();
@@ -74,5 +87,13 @@ public class UsageLog {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public UUID getAdminId() {
+        return adminId;
     }
 }

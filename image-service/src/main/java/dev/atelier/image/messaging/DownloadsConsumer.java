@@ -37,7 +37,7 @@ public class DownloadsConsumer {
         }
         return retries.apply(() -> credits.download(event))
                 .invoke(first -> Log.infof("Download %s of image %s by user %s: %s", event.eventId(),
-                        event.imageId(), event.userId(), first ? "logged" : "duplicate"))
+                        event.imageId(), event.userId(), first ? "logged" : "skipped (duplicate or deleted user)"))
                 .onFailure().invoke(failure -> Log.errorf(failure, "Download %s of user %s failed; to the DLQ",
                         event.eventId(), event.userId()))
                 .replaceWithVoid();

@@ -39,7 +39,8 @@ public class ImageDeletedConsumer {
         }
         return retries.apply(() -> service.imageDeleted(event))
                 .invoke(first -> Log.infof("Event %s (%s): image %s of user %s deleted%s", event.eventId(),
-                        event.eventType(), event.imageId(), event.userId(), first ? "" : " (duplicate, skipped)"))
+                        event.eventType(), event.imageId(), event.userId(),
+                        first ? "" : " (duplicate or deleted user, skipped)"))
                 .onFailure().invoke(failure -> Log.errorf(failure, "Event %s (%s) of user %s failed; to the DLQ",
                         event.eventId(), event.eventType(), event.userId()))
                 .replaceWithVoid();

@@ -25,7 +25,8 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Credits", description = "The caller's credits and usage log")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "401",
+        description = "No valid bearer token, or its account was deleted")
 public class CreditResource {
     static final String PATH = "/api/v1/credits";
 

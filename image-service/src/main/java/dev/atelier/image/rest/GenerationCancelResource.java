@@ -25,7 +25,8 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Generations", description = "Ask for images and follow the job")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "401",
+        description = "No valid bearer token, or its account was deleted")
 public class GenerationCancelResource {
     private final CancelService cancels;
     private final OutboxRelay relay;

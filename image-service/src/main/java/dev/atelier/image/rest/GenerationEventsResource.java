@@ -36,6 +36,8 @@ import io.smallrye.mutiny.Multi;
 @RolesAllowed("user")
 @Tag(name = "Generations")
 @SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401",
+        description = "No valid bearer token, or its account was deleted")
 public class GenerationEventsResource {
     static final String LAST_EVENT_ID = "Last-Event-ID";
     private static final String KEEPALIVE_COMMENT = "keepalive";

@@ -37,6 +37,8 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Generations")
 @SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401",
+        description = "No valid bearer token, or its account was deleted")
 public class GenerationValidationResource {
     private static final String PROMPT = "prompt";
     private static final String PROVIDER = "provider";

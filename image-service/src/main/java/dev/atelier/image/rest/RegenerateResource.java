@@ -34,7 +34,8 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Generations")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "401",
+        description = "No valid bearer token, or its account was deleted")
 public class RegenerateResource {
     private final GenerationService generations;
     private final SubmissionResponses submissions;

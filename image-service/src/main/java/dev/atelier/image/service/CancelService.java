@@ -26,12 +26,14 @@ public class CancelService {
     private final GenerationJobRepository jobs;
     private final CreditService credits;
     private final JobOutbox events;
+    private final AccountGuard guard;
     private final Clock clock;
 
-    public CancelService(GenerationJobRepository jobs, CreditService credits, JobOutbox events) {
+    public CancelService(GenerationJobRepository jobs, CreditService credits, JobOutbox events, AccountGuard guard) {
         this.jobs = jobs;
         this.credits = credits;
         this.events = events;
+        this.guard = guard;
         this.clock = Clock.systemUTC();
     }
 
@@ -40,7 +42,7 @@ public class CancelService {
      */
     @WithTransaction
     public Uni<GenerationJob> cancel(UUID userId, UUID jobId) {
-        return jobs.findForUpdate(jobId).chain(job -> {
+        return guard.requireActive(userId).chain(() -> jobs.findForUpdate(jobId)).chain(job -> {
             if (job == null || !job.getUserId().equals(userId)) {
                 return Uni.createFrom().failure(ProblemException.notFound("Generation", jobId));
             }

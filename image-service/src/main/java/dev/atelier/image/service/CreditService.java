@@ -44,7 +44,8 @@ import io.smallrye.mutiny.Uni;
  * (or a download reported for them), and renewed when a calendar month begins. A submit holds the job's cost, a
  * completion charges what was delivered and releases the rest, a failure, cancel or timeout releases it all. Every
  * change runs under the account's row lock in the caller's transaction, writes a usage-log row and, when credits
- * moved, a {@code CreditsChanged} snapshot to the outbox.
+ * moved, a {@code CreditsChanged} snapshot to the outbox. An admin's tier changes and grants go through
+ * {@link AdminCreditService}; a deleted user's account is never opened again ({@link AccountGuard}).
  */
 @ApplicationScoped
 public class CreditService {
@@ -56,6 +57,7 @@ public class CreditService {
     private final UsageLogRepository usage;
     private final OutboxRepository outbox;
     private final ProcessedEventRepository processed;
+    private final AccountGuard guard;
     private final SubmitLimits limits;
     private final TierConfig tiers;
     private final CreditsConfig config;
@@ -65,13 +67,14 @@ public class CreditService {
     private final Clock clock;
 
     public CreditService(CreditAccountRepository accounts, CreditHoldRepository holds, UsageLogRepository usage,
-            OutboxRepository outbox, ProcessedEventRepository processed, SubmitLimits limits, TierConfig tiers,
-            CreditsConfig config, ImageConfig imageConfig, ObjectMapper mapper, JsonWebToken jwt) {
+            OutboxRepository outbox, ProcessedEventRepository processed, AccountGuard guard, SubmitLimits limits,
+            TierConfig tiers, CreditsConfig config, ImageConfig imageConfig, ObjectMapper mapper, JsonWebToken jwt) {
         this.accounts = accounts;
         this.holds = holds;
         this.usage = usage;
         this.outbox = outbox;
         this.processed = processed;
+        this.guard = guard;
         this.limits = limits;
         this.tiers = tiers;
         this.config = config;
@@ -153,7 +156,7 @@ public class CreditService {
     /** The caller's account, opened or renewed if need be. */
     @WithTransaction
     public Uni<CreditAccount> account(UUID userId) {
-        return open(userId, callerTier(), now());
+        return guard.requireActive(userId).chain(() -> open(userId, callerTier(), now()));
     }
 
     /** What the user has left, or null if they have no account yet. A plain read, for answers after a commit. */
@@ -176,7 +179,8 @@ public class CreditService {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(ProblemException.invalidField("cursor", "is not a valid cursor"));
         }
-        return open(userId, callerTier(), now())
+        return guard.requireActive(userId)
+                .chain(() -> open(userId, callerTier(), now()))
                 .chain(() -> usage.pageOf(userId, after == null ? null : after.createdAt(),
                         after == null ? null : after.id(), size + 1))
                 .map(rows -> {
@@ -193,20 +197,21 @@ public class CreditService {
      * gallery-service reports a download: a {@code download} usage row (costing {@code download-cost}, 0 by
      * default), once per event id.
      *
-     * @return false for a redelivered event
+     * @return false for a redelivered event, or when the user was deleted (nothing is stored for them)
      */
     @WithTransaction
     public Uni<Boolean> download(ImageDownloaded event) {
-        return processed.markProcessed(event.eventId()).chain(first -> {
-            if (!first) {
-                return Uni.createFrom().item(false);
-            }
-            Instant now = now();
-            return open(event.userId(), Optional.empty(), now)
-                    .chain(account -> record(event.userId(), account.download(config.downloadCost(), now), null,
-                            event.imageId()))
-                    .replaceWith(true);
-        });
+        return processed.markProcessed(event.eventId()).chain(first -> !first ? Uni.createFrom().item(false)
+                : guard.isDeleted(event.userId()).chain(deleted -> {
+                    if (deleted) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Instant now = now();
+                    return open(event.userId(), Optional.empty(), now)
+                            .chain(account -> record(event.userId(), account.download(config.downloadCost(), now),
+                                    null, event.imageId()))
+                            .replaceWith(true);
+                }));
     }
 
     /**
@@ -214,28 +219,45 @@ public class CreditService {
      * one) and the current month. Joins the caller's transaction.
      */
     Uni<CreditAccount> open(UUID userId, Optional<String> tierClaim, Instant now) {
-        String initialTier = tierClaim.orElse(config.defaultTier());
-        CreditAccount fresh = CreditAccount.open(userId, initialTier, tier(initialTier).monthlyCredits(), now);
-        return accounts.openIfAbsent(fresh)
-                .chain(opened -> accounts.lock(userId).call(account -> {
-                    if (!opened) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Log.infof("Opened the %s credit account of user %s with %d credits", account.getTier(), userId,
-                            account.getTotal());
-                    return record(userId, account.opened(), null, null);
-                }))
-                .call(account -> account.renew(tier(account.getTier()).monthlyCredits(), now)
-                        .map(change -> record(userId, change, null, null))
-                        .orElseGet(() -> Uni.createFrom().voidItem()))
+        return lockOrOpen(userId, tierClaim.orElse(config.defaultTier()), now)
                 .call(account -> tierClaim
                         .flatMap(claimed -> account.adoptTier(claimed, tier(claimed).monthlyCredits(), now))
                         .map(change -> record(userId, change, null, null))
                         .orElseGet(() -> Uni.createFrom().voidItem()));
     }
 
+    /**
+     * Locks the user's account, opening it with {@code initialTier} if absent, and renews it when a month began.
+     * Joins the caller's transaction.
+     */
+    Uni<CreditAccount> lockOrOpen(UUID userId, String initialTier, Instant now) {
+        CreditAccount fresh = CreditAccount.open(userId, initialTier, tier(initialTier).monthlyCredits(), now);
+        return accounts.openIfAbsent(fresh)
+                .chain(opened -> accounts.lock(userId)
+                        // Only if a deletion slipped past AccountGuard: fail (and retry) rather than write for no one.
+                        .onItem().ifNull().failWith(() -> new IllegalStateException(
+                                "the credit account of user " + userId + " vanished"))
+                        .call(account -> {
+                            if (!opened) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            Log.infof("Opened the %s credit account of user %s with %d credits", account.getTier(),
+                                    userId, account.getTotal());
+                            return record(userId, account.opened(), null, null);
+                        }))
+                .call(account -> account.renew(tier(account.getTier()).monthlyCredits(), now)
+                        .map(change -> record(userId, change, null, null))
+                        .orElseGet(() -> Uni.createFrom().voidItem()));
+    }
+
     private Uni<Void> record(UUID userId, CreditChange change, UUID jobId, UUID imageId) {
-        Uni<Void> logged = usage.persist(new UsageLog(userId, change, jobId, imageId)).replaceWithVoid();
+        return record(new UsageLog(userId, change, jobId, imageId), change, jobId);
+    }
+
+    /** Writes the usage row and, when credits moved, the account's {@code CreditsChanged} snapshot to the outbox. */
+    Uni<Void> record(UsageLog row, CreditChange change, UUID jobId) {
+        UUID userId = row.getUserId();
+        Uni<Void> logged = usage.persist(row).replaceWithVoid();
         if (!change.announced()) {
             return logged;
         }
@@ -247,7 +269,12 @@ public class CreditService {
         return logged.chain(() -> outbox.persist(message)).replaceWithVoid();
     }
 
-    private TierConfig.Tier tier(String name) {
+    /** The tier of an account opened without a tier claim. */
+    String defaultTier() {
+        return config.defaultTier();
+    }
+
+        TierConfig.Tier tier(String name) {
         TierConfig.Tier tier = tiers.tiers().get(name);
         if (tier == null) {
             throw new IllegalStateException("tier " + name + " is not configured under atelier.image.tiers");
@@ -269,7 +296,7 @@ public class CreditService {
         return Optional.of(tier);
     }
 
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 

@@ -16,17 +16,23 @@ import io.smallrye.mutiny.Uni;
 public class DeletedImageService {
     private final DeletedImageRepository deleted;
     private final ProcessedEventRepository processed;
+    private final AccountGuard guard;
 
-    public DeletedImageService(DeletedImageRepository deleted, ProcessedEventRepository processed) {
+    public DeletedImageService(DeletedImageRepository deleted, ProcessedEventRepository processed,
+            AccountGuard guard) {
         this.deleted = deleted;
         this.processed = processed;
+        this.guard = guard;
     }
 
-    /** @return false when the event id was already processed */
+    /**
+     * @return false when the event id was already processed, or when the user was deleted (gallery-service deletes
+     *         every image of a deleted user; nothing is kept for them)
+     */
     @WithTransaction
     public Uni<Boolean> imageDeleted(ImageDeleted event) {
-        return processed.markProcessed(event.eventId()).chain(first -> first
-                ? deleted.record(event.imageId(), event.userId()).replaceWith(true)
-                : Uni.createFrom().item(false));
+        return processed.markProcessed(event.eventId()).chain(first -> !first ? Uni.createFrom().item(false)
+                : guard.isDeleted(event.userId()).chain(userDeleted -> userDeleted ? Uni.createFrom().item(false)
+                        : deleted.record(event.imageId(), event.userId()).replaceWith(true)));
     }
 }

@@ -42,12 +42,13 @@ public class GenerationService {
     private final PromptCache cache;
     private final RegenerationService regenerations;
     private final PromptInsights insights;
+    private final AccountGuard guard;
     private final Clock clock;
 
     public GenerationService(GenerationJobRepository jobs, OutboxRepository outbox, Pricing pricing,
             CreditService credits, ImageConfig config, ObjectMapper mapper, RequestFingerprint fingerprints,
             IdempotencyService idempotency, PromptCache cache, RegenerationService regenerations,
-            PromptInsights insights) {
+            PromptInsights insights, AccountGuard guard) {
         this.jobs = jobs;
         this.outbox = outbox;
         this.pricing = pricing;
@@ -59,6 +60,7 @@ public class GenerationService {
         this.cache = cache;
         this.regenerations = regenerations;
         this.insights = insights;
+        this.guard = guard;
         this.clock = Clock.systemUTC();
     }
 
@@ -78,11 +80,14 @@ public class GenerationService {
     }
 
     private Uni<Submission> accept(UUID userId, GenerationDraft draft, String idempotencyKey, String requestHash) {
-        // First, so a retry gets its job back whatever changed since (its source image deleted, credits spent...).
-        return idempotency.replay(userId, idempotencyKey, requestHash).chain(earlier -> earlier != null
-                ? Uni.createFrom().item(Submission.replayed(earlier))
-                : regenerations.resolve(userId, draft)
-                        .chain(resolved -> store(userId, resolved, idempotencyKey, requestHash)));
+        // First, so a retry gets its job back whatever changed since (its source image deleted, credits spent...);
+        // after the guard, which keeps a submit and the deletion of its user apart.
+        return guard.requireActive(userId)
+                .chain(() -> idempotency.replay(userId, idempotencyKey, requestHash))
+                .chain(earlier -> earlier != null
+                        ? Uni.createFrom().item(Submission.replayed(earlier))
+                        : regenerations.resolve(userId, draft)
+                                .chain(resolved -> store(userId, resolved, idempotencyKey, requestHash)));
     }
 
     private Uni<Submission> store(UUID userId, GenerationDraft draft, String idempotencyKey, String requestHash) {

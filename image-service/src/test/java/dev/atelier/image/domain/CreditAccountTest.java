@@ -91,6 +91,72 @@ class CreditAccountTest {
     }
 
     @Test
+    void anAdminsGrantAddsToThisMonthOnlyAndIsCountedInTotal() {
+        CreditAccount account = free();
+        account.hold(3, MID_MARCH);
+        CreditChange grant = account.grant(25, MID_MARCH);
+        assertEquals(UsageKind.GRANT, grant.kind());
+        assertEquals(25, grant.amount());
+        assertEquals(35, grant.total());
+        assertEquals(32, grant.remaining());
+        assertEquals(25, account.getGranted());
+        assertThrows(IllegalArgumentException.class, () -> account.grant(0, MID_MARCH));
+
+        CreditChange april = account.renew(10, Instant.parse("2026-04-01T00:00:00Z")).orElseThrow();
+        assertEquals(10, april.total());
+        assertEquals(0, account.getGranted());
+        assertEquals(7, april.remaining());
+    }
+
+    @Test
+    void anAdminsTierChangeSetsTheNewTiersCreditsPlusGrantsAndKeepsUsedAndHeld() {
+        CreditAccount account = free();
+        account.hold(4, MID_MARCH);
+        account.charge(2, MID_MARCH);
+        account.grant(5, MID_MARCH);
+        CreditChange upgrade = account.changeTier("basic", 200, MID_MARCH, MID_MARCH).orElseThrow();
+        assertEquals(UsageKind.TIER_CHANGE, upgrade.kind());
+        assertEquals("basic", upgrade.tier());
+        assertEquals(205, upgrade.total());
+        assertEquals(190, upgrade.amount());
+        assertEquals(2, upgrade.used());
+        assertEquals(2, upgrade.held());
+        assertEquals(201, upgrade.remaining());
+    }
+
+    @Test
+    void aDowngradeBelowWhatIsUsedAndHeldLeavesNothingToSpendButTakesNothingBack() {
+        CreditAccount account = CreditAccount.open(UUID.randomUUID(), "premium", 1000, MID_MARCH);
+        account.hold(12, MID_MARCH);
+        account.charge(8, MID_MARCH);
+        CreditChange downgrade = account.changeTier("free", 10, MID_MARCH, MID_MARCH).orElseThrow();
+        assertEquals(12, downgrade.total());
+        assertEquals(-988, downgrade.amount());
+        assertEquals(0, downgrade.remaining());
+        assertEquals(8, downgrade.used());
+        assertEquals(4, downgrade.held());
+    }
+
+    @Test
+    void onceAnAdminSetTheTierTokensNamingAnotherNoLongerMoveIt() {
+        CreditAccount account = free();
+        account.changeTier("basic", 200, MID_MARCH, MID_MARCH);
+        assertTrue(account.adoptTier("free", 10, MID_MARCH.plusSeconds(60)).isEmpty());
+        assertTrue(account.adoptTier("premium", 1000, MID_MARCH.plusSeconds(60)).isEmpty());
+        assertEquals("basic", account.getTier());
+        assertEquals(200, account.getTotal());
+    }
+
+    @Test
+    void aTierChangeOlderThanTheOneAppliedIsStale() {
+        CreditAccount account = free();
+        account.changeTier("premium", 1000, MID_MARCH.plusSeconds(10), MID_MARCH);
+        assertTrue(account.changeTier("basic", 200, MID_MARCH, MID_MARCH).isEmpty());
+        assertEquals("premium", account.getTier());
+        assertEquals(1000, account.getTotal());
+    }
+
+    @Test
     void aDownloadCostsAtMostWhatIsLeftAndAFreeOneIsNotAnnounced() {
         CreditAccount account = free();
         CreditChange free = account.download(0, MID_MARCH);
