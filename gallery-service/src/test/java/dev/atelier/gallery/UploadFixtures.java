@@ -59,6 +59,12 @@ public class UploadFixtures {
                 .contents().stream().map(S3Object::key).sorted().toList();
     }
 
+    /** Every object under the user's folder as {@code key@etag}: a rewritten object shows. */
+    public List<String> objectsWithETags(UUID userId) {
+        return s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(StorageKeys.userPrefix(userId)))
+                .contents().stream().map(object -> object.key() + "@" + object.eTag()).sorted().toList();
+    }
+
     public byte[] object(String key) {
         return s3.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asByteArray();
     }

@@ -16,6 +16,7 @@ import dev.atelier.events.GenerationCompleted;
 import dev.atelier.events.StorageKeys;
 import dev.atelier.gallery.config.GalleryConfig;
 import dev.atelier.gallery.domain.Variant;
+import dev.atelier.gallery.service.AccountDeletedException;
 import dev.atelier.gallery.service.ImageService;
 import dev.atelier.gallery.service.ImageService.Recorded;
 import dev.atelier.gallery.service.ImageStorage;
@@ -49,31 +50,38 @@ public class GenerationCompletedConsumer {
             Log.warnf("generation.completed %s rejected: %s", event == null ? null : event.eventId(), e.getMessage());
             return Uni.createFrom().failure(e);
         }
-        return Uni.createFrom().deferred(() -> images.recordCompleted(event))
+        return Uni.createFrom().deferred(() -> images.recordCompleted(event)
+                        // The account was marked deleted between the check and the insert: the database refused
+                        // the rows (migration V5) and the transaction rolled back.
+                        .onFailure(AccountDeletedException::isRefusal)
+                        .recoverWithItem(() -> new Recorded(false, true, 0, event.images().size()))
+                        .call(recorded -> recorded.userDeleted() ? discardObjects(event) : Uni.createFrom().voidItem()))
                 .onFailure(failure -> !(failure instanceof InvalidEventException)).invoke(failure -> Log.warnf(
                         "generation.completed %s (job %s) failed, will retry: %s", event.eventId(), event.jobId(),
                         failure.toString()))
                 .onFailure(failure -> !(failure instanceof InvalidEventException)).retry()
                 .withBackOff(config.retryBackoff()).atMost(config.retries())
                 .invoke(recorded -> log(event, recorded))
-                .call(recorded -> recorded.userDeleted() ? discardObjects(event) : Uni.createFrom().voidItem())
                 .replaceWithVoid();
     }
 
     /**
-     * The job finished after its owner's account was deleted: nothing was stored, so its objects would be orphans.
-     * Best effort: the event is already processed, and the reconciler reports (or removes) what remains.
+     * The job finished after its owner's account was deleted (the worker had already written its objects): nothing
+     * is stored, and the objects the event names are deleted before the event counts as processed. If S3 refuses,
+     * the record is retried and then dead-lettered, never acknowledged with the objects left behind.
      */
     private Uni<Void> discardObjects(GenerationCompleted event) {
         List<String> keys = event.images().stream().flatMap(image -> image.keys().values().stream()).toList();
         return storage.delete(keys)
-                .invoke(failed -> Log.infof("generation.completed %s (job %s): user %s is deleted; discarded %d of %d "
-                        + "object(s)", event.eventId(), event.jobId(), event.userId(), keys.size() - failed.size(),
-                        keys.size()))
-                .onFailure().invoke(failure -> Log.warnf("generation.completed %s (job %s): user %s is deleted but "
-                        + "its objects could not be discarded: %s", event.eventId(), event.jobId(), event.userId(),
-                        failure.toString()))
-                .onFailure().recoverWithNull()
+                .invoke(failed -> {
+                    if (!failed.isEmpty()) {
+                        throw new ImageStorage.StorageUnavailableException(failed.size() + " object(s) of job "
+                                + event.jobId() + " could not be deleted, e.g. " + failed.iterator().next(), null);
+                    }
+                })
+                .chain(() -> images.markProcessed(event.eventId()))
+                .invoke(() -> Log.infof("generation.completed %s (job %s): user %s is deleted; discarded %d object(s)",
+                        event.eventId(), event.jobId(), event.userId(), keys.size()))
                 .replaceWithVoid();
     }
 

@@ -67,17 +67,20 @@ public class ImageService {
     /**
      * Stores one row per image of the completed job, each with its {@code image.stored} outbox row, in one
      * transaction with the processed-event row: a redelivered event, or an image id that is already stored, inserts
-     * (and announces) nothing. Nothing is stored for a user whose account is gone.
+     * (and announces) nothing. Nothing at all is written for a user whose account is gone ({@code userDeleted}): the
+     * caller deletes the event's objects, then calls {@link #markProcessed}.
      */
     @WithTransaction
     public Uni<Recorded> recordCompleted(GenerationCompleted event) {
-        return processedEvents.markProcessed(event.eventId()).chain(first -> {
-            if (!first) {
-                return Uni.createFrom().item(new Recorded(true, false, 0, 0));
+        // The account first: for a deleted one nothing is written, not even the processed-event row, which
+        // markProcessed writes only once the event's objects are deleted.
+        return deletedUsers.isDeleted(event.userId()).chain(deleted -> {
+            if (deleted) {
+                return Uni.createFrom().item(new Recorded(false, true, 0, event.images().size()));
             }
-            return deletedUsers.isDeleted(event.userId()).chain(deleted -> {
-                if (deleted) {
-                    return Uni.createFrom().item(new Recorded(false, true, 0, event.images().size()));
+            return processedEvents.markProcessed(event.eventId()).chain(first -> {
+                if (!first) {
+                    return Uni.createFrom().item(new Recorded(true, false, 0, 0));
                 }
                 List<NewGeneratedImage> rows = rows(event);
                 Uni<Integer> inserted = Uni.createFrom().item(0);
@@ -90,6 +93,12 @@ public class ImageService {
                 return inserted.map(count -> new Recorded(false, false, count, rows.size() - count));
             });
         });
+    }
+
+    /** Records that the event was handled without storing anything; {@code false} when it already was. */
+    @WithTransaction
+    public Uni<Boolean> markProcessed(UUID eventId) {
+        return processedEvents.markProcessed(eventId);
     }
 
     /** The user's live image; 404 when it does not exist or is someone else's (the two look the same). */

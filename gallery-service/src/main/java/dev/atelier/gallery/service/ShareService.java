@@ -53,9 +53,13 @@ public class ShareService {
             share.tokenHash = ShareTokens.hash(token);
             share.createdAt = now;
             share.expiresAt = now.plus(expiresIn);
-            return shares.persist(share).invoke(() -> Log.infof("user %s shared image %s as share %s until %s",
+            // Flushed here, so a refusal by the database reaches the transform below.
+            return shares.persistAndFlush(share).invoke(() -> Log.infof("user %s shared image %s as share %s until %s",
                     userId, imageId, share.id, share.expiresAt)).map(saved -> new Created(saved, token));
-        });
+        })
+                // Refused by the database (migration V5): the account was deleted while the request ran.
+                .onFailure(AccountDeletedException::isRefusal)
+                .transform(failure -> new AccountDeletedException(userId));
     }
 
     /** The image's shares that still work, newest first; 404 when the image is not the user's live image. */

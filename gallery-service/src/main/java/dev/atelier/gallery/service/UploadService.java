@@ -25,7 +25,6 @@ import dev.atelier.gallery.service.ImageProcessor.Processed;
 import dev.atelier.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -78,10 +77,18 @@ public class UploadService {
                         Uni.createFrom().item(() -> store(upload.userId(), imageId, processed)), false))
                 .chain(stored -> Panache.withTransaction(() -> insert(upload, imageId, stored))
                         .onFailure().call(failure -> {
-                            Log.errorf(failure, "user %s: image %s could not be recorded; deleting its objects",
-                                    upload.userId(), imageId);
+                            if (AccountDeletedException.isRefusal(failure)) {
+                                Log.infof("user %s: account deleted during the upload of image %s; deleting its "
+                                        + "objects", upload.userId(), imageId);
+                            } else {
+                                Log.errorf(failure, "user %s: image %s could not be recorded; deleting its objects",
+                                        upload.userId(), imageId);
+                            }
                             return discard(stored);
-                        }))
+                        })
+                        // Refused by the database (migration V5): the account was deleted during the upload.
+                        .onFailure(AccountDeletedException::isRefusal)
+                        .transform(failure -> new AccountDeletedException(upload.userId())))
                 .invoke(image -> Log.infof("user %s uploaded image %s: %s %dx%d, %d bytes", upload.userId(), image.id,
                         image.format, image.width, image.height, image.bytes));
     }
@@ -152,7 +159,7 @@ public class UploadService {
         // The account may have been deleted while the token is still valid: store nothing for it (the failure
         // deletes the objects just written).
         return deletedUsers.isDeleted(upload.userId()).chain(deleted -> deleted
-                ? Uni.createFrom().failure(new UnauthorizedException("the account no longer exists"))
+                ? Uni.createFrom().failure(new AccountDeletedException(upload.userId()))
                 : images.persist(image).chain(() -> afterStored(image)).replaceWith(image));
     }
 

@@ -17,10 +17,15 @@ import io.smallrye.mutiny.Uni;
  * {@code image.deleted} per image: the other services receive {@code user.deleted} themselves and drop the user's
  * projections at once, which thousands of per-image events would only repeat.
  * <p>
- * Three steps, so a crash anywhere is repaired by the redelivery: (1) the user is marked deleted, so a generation
- * completing from now on stores nothing; (2) the objects are deleted, page by page, outside any transaction (an
- * account can own hundreds of thousands); (3) the rows are deleted in one transaction with the processed-event row.
- * Until (3) commits the event counts as unprocessed and a redelivery runs every step again, harmlessly.
+ * Three steps, so a crash anywhere is repaired by the redelivery: (1) the user is marked deleted (the mark waits for
+ * transactions already writing the user's rows, and the database refuses any later row of the user: migration V5),
+ * their share links and outbox rows are deleted, and their tokens are refused from now on; (2) the objects are
+ * deleted, page by page, outside any transaction (an account can own hundreds of thousands); (3) the image rows are
+ * deleted in one transaction with the processed-event row. Until (3) commits the event counts as unprocessed and a
+ * redelivery runs every step again, harmlessly.
+ * <p>
+ * What stays is the {@code deleted_users} row (the user id and when): it is what refuses the account's tokens, a late
+ * {@code generation.completed} and any row written by a request that was already under way.
  */
 @ApplicationScoped
 public class UserDeletionService {
@@ -48,7 +53,9 @@ public class UserDeletionService {
             if (processed != null) {
                 return Uni.createFrom().item(false);
             }
-            return deletedUsers.markDeleted(userId).replaceWith(true);
+            return deletedUsers.markDeleted(userId)
+                    .chain(() -> deletedUsers.deleteSharesAndEvents(userId))
+                    .replaceWith(true);
         })).chain(proceed -> {
             if (!proceed) {
                 return Uni.createFrom().item(new Outcome(true, 0, 0));

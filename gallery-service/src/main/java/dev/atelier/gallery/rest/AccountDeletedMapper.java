@@ -1,0 +1,31 @@
+package dev.atelier.gallery.rest;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.atelier.gallery.service.AccountDeletedException;
+import dev.atelier.problem.Problem;
+
+/**
+ * A token of a deleted account: 401 on every authenticated route, with its own problem type so a client can tell
+ * "sign in again" from "this account is gone". Chosen over the problem module's generic 401 because this exception
+ * is the more specific type.
+ */
+public class AccountDeletedMapper {
+    static final String TYPE = "account-deleted";
+
+    @ServerExceptionMapper
+    public Response accountDeleted(AccountDeletedException e, UriInfo uri) {
+        Problem problem = new Problem(Problem.type(TYPE), "Account deleted", 401,
+                "This account has been deleted; its access tokens are no longer accepted",
+                uri == null ? null : uri.getPath(), List.of());
+        return Response.status(401).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                .entity(problem).build();
+    }
+}
