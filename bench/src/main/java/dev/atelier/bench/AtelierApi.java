@@ -93,13 +93,15 @@ public final class AtelierApi {
         };
     }
 
-    /** A POST of a JSON body as {@code account}, sent at once; the caller judges the status. */
+    /** A POST of a JSON body as {@code account} (anonymous when null), sent at once; the caller judges the status. */
     public CompletableFuture<HttpResponse<String>> postAsync(String path, String jsonBody, Account account) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Authorization", account.bearer())
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (account != null) {
+            request.header("Authorization", account.bearer());
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The status of a GET as {@code account} (the body is read and dropped). */

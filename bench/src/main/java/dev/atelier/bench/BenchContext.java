@@ -2,6 +2,7 @@ package dev.atelier.bench;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -33,6 +34,7 @@ public final class BenchContext implements AutoCloseable {
     }
 
     private final Options options;
+    private final Path projectRoot;
     private final Stack stack;
     private final StackPorts ports;
     private final AtelierApi api;
@@ -41,8 +43,9 @@ public final class BenchContext implements AutoCloseable {
     private final Map<Class<?>, Object> datasets = new HashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    BenchContext(Options options, Stack stack, StackPorts ports, PrintStream out) {
+    BenchContext(Options options, Path projectRoot, Stack stack, StackPorts ports, PrintStream out) {
         this.options = options;
+        this.projectRoot = projectRoot;
         this.stack = stack;
         this.ports = ports;
         this.out = out;
@@ -52,6 +55,11 @@ public final class BenchContext implements AutoCloseable {
 
     public Options options() {
         return options;
+    }
+
+    /** The checkout the stack's packaged apps come from ({@code <module>/target/quarkus-app}). */
+    public Path projectRoot() {
+        return projectRoot;
     }
 
     public Stack stack() {

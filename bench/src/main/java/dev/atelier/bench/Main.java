@@ -76,7 +76,7 @@ public final class Main {
         StackPorts ports = StackPorts.free();
         Stack stack = Stack.start(root, state, ports, false, out, stackConfig);
         running.set(stack);
-        try (BenchContext context = new BenchContext(options, stack, ports, out)) {
+        try (BenchContext context = new BenchContext(options, root, stack, ports, out)) {
             for (Scenario scenario : scenarios) {
                 ScenarioResult result = new ScenarioResult(scenario.name());
                 long started = System.nanoTime();
@@ -133,6 +133,9 @@ public final class Main {
         run.put("pipelineRate", options.pipelineRate());
         run.put("users", options.users());
         run.put("maxInFlight", options.maxInFlight());
+        run.put("signinRates", options.signinRates());
+        run.put("accounts", options.accounts());
+        run.put("signinBurstSeconds", options.signinBurst().toMillis() / 1000.0);
         return run;
     }
 

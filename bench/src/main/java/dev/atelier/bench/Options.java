@@ -23,6 +23,9 @@ public record Options(
         double pipelineRate,
         int users,
         int maxInFlight,
+        List<Double> signinRates,
+        int accounts,
+        Duration signinBurst,
         boolean keep) {
 
     /** Items per page: the API's default, which the gallery issue's page numbers assume. */
@@ -43,6 +46,9 @@ public record Options(
               --pipeline-rate N  jobs/s of the pipeline scenario (default 50)
               --users N          bench users the generation scenarios submit as, in rotation (default 50)
               --max-in-flight N  API calls of one line in flight at once, like a client's connections (default 256)
+              --signin-rates L   comma-separated sign-ins/s of the signin scenario (default 5,10,20)
+              --accounts N       accounts the signin scenario signs up and signs in as, in rotation (default 100)
+              --signin-burst S   seconds of signin's closed-loop lines (saturation, argon2id controls; default 10)
               --keep             keep the stack's state folder (bench/target/stack-*) after the run
             """;
 
@@ -61,6 +67,9 @@ public record Options(
         double pipelineRate = 50;
         int users = 50;
         int maxInFlight = 256;
+        List<Double> signinRates = List.of(5.0, 10.0, 20.0);
+        int accounts = 100;
+        Duration signinBurst = Duration.ofSeconds(10);
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -90,6 +99,9 @@ public record Options(
                 case "--pipeline-rate" -> pipelineRate = positive(arg, Double.parseDouble(value));
                 case "--users" -> users = (int) positive(arg, Integer.parseInt(value));
                 case "--max-in-flight" -> maxInFlight = (int) positive(arg, Integer.parseInt(value));
+                case "--signin-rates" -> signinRates = rates(arg, value);
+                case "--accounts" -> accounts = (int) positive(arg, Integer.parseInt(value));
+                case "--signin-burst" -> signinBurst = seconds(arg, value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -107,7 +119,8 @@ public record Options(
             throw new IllegalArgumentException("--warmup must not be negative");
         }
         return new Options(List.copyOf(scenarios), rate, searchRate, duration, warmup, rows, userRows, deepPage,
-                connections, rounds, submitRates, pipelineRate, users, maxInFlight, keep);
+                connections, rounds, submitRates, pipelineRate, users, maxInFlight, signinRates, accounts, signinBurst,
+                keep);
     }
 
     /** A comma-separated list of positive rates, each once, in the order given. */

@@ -46,11 +46,12 @@ class OptionsTest {
 
     @Test
     void knowsWhichScenariosExistAndWhichArePlanned() {
-        assertEquals(List.of("pipeline", "submit", "gallery-list", "search"),
+        assertEquals(List.of("signin", "pipeline", "submit", "gallery-list", "search"),
                 Scenarios.resolve(List.of("all")).stream().map(Scenario::name).toList());
         assertEquals("search", Scenarios.resolve(List.of("search")).get(0).name());
         assertEquals("pipeline", Scenarios.resolve(List.of("pipeline")).get(0).name());
-        assertThrows(IllegalArgumentException.class, () -> Scenarios.resolve(List.of("signin")));
+        assertEquals("signin", Scenarios.resolve(List.of("signin")).get(0).name());
+        assertThrows(IllegalArgumentException.class, () -> Scenarios.resolve(List.of("footprint")));
         assertThrows(IllegalArgumentException.class, () -> Scenarios.resolve(List.of("nope")));
     }
 
@@ -77,5 +78,27 @@ class OptionsTest {
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--submit-rates", "50,50"}));
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--submit-rates", "fast"}));
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--users", "0"}));
+    }
+
+    @Test
+    void signinDefaultsToFewSignInsPerSecondOverAHundredAccounts() {
+        Options options = Options.parse(new String[0]);
+
+        assertEquals(List.of(5.0, 10.0, 20.0), options.signinRates());
+        assertEquals(100, options.accounts());
+        assertEquals(Duration.ofSeconds(10), options.signinBurst());
+    }
+
+    @Test
+    void readsSigninRatesAccountsAndBurst() {
+        Options options = Options.parse(new String[] {"signin", "--signin-rates", "2,4", "--accounts", "8",
+                "--signin-burst", "1.5"});
+
+        assertEquals(List.of(2.0, 4.0), options.signinRates());
+        assertEquals(8, options.accounts());
+        assertEquals(Duration.ofMillis(1500), options.signinBurst());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--accounts", "0"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--signin-rates", "5,5"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--signin-burst", "0"}));
     }
 }

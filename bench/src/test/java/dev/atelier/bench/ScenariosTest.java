@@ -67,4 +67,9 @@ class ScenariosTest {
     void theGalleryScenariosNeedNoSpecialStack() {
         assertEquals(Map.of(), Scenarios.stackConfig(Scenarios.resolve(List.of("gallery-list", "search"))));
     }
+
+    @Test
+    void signinRunsAgainstAuthServiceAsConfiguredForProduction() {
+        assertEquals(Map.of(), Scenarios.stackConfig(Scenarios.resolve(List.of("signin"))));
+    }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -25,6 +26,9 @@ import org.HdrHistogram.Histogram;
  * each latency counts from the request's intended send time (see {@link Schedule});</li>
  * <li>{@link #sequential closed}: one request at a time, each latency from its actual send; the rate is what the
  * system sustains. For controls that measure a floor, not for anything that should see queueing.</li>
+ * <li>{@link #closedLoop closed with several clients}: each client sends its next request when its previous one
+ * answered; the rate is the system's throughput at that concurrency (its saturation point when the clients
+ * outnumber what it can serve at once).</li>
  * </ul>
  * A warm-up with the same model runs first and is discarded. Failed requests are counted, never timed. Several
  * lines can be measured interleaved, so that they share the machine's noise.
@@ -76,7 +80,7 @@ public final class LoadDriver {
             Duration warmup, int rounds) throws InterruptedException {
         String mode = "open " + formatRate(ratePerSecond) + "/s";
         return interleave(lines, duration, warmup, rounds, mode, ratePerSecond,
-                (line, slice) -> runOpen(line, new Schedule(ratePerSecond, slice)));
+                (index, line, slice) -> runOpen(line, new Schedule(ratePerSecond, slice)));
     }
 
     public Measurement sequential(String name, Call call, Duration duration, Duration warmup)
@@ -87,22 +91,49 @@ public final class LoadDriver {
     /** Closed-loop measurements of {@code lines}, interleaved like the open-model ones. */
     public List<Measurement> sequential(List<Line> lines, Duration duration, Duration warmup, int rounds)
             throws InterruptedException {
-        return interleave(lines, duration, warmup, rounds, "sequential", null, this::runClosed);
+        return closedLoop(lines.stream().map(line -> new ClosedLine(line, 1)).toList(), duration, warmup, rounds);
+    }
+
+    /** A line of a closed-loop measurement and how many clients send it, each one request at a time. */
+    public record ClosedLine(Line line, int clients) {
+        public ClosedLine {
+            if (clients < 1) {
+                throw new IllegalArgumentException("clients must be at least 1: " + clients);
+            }
+        }
+    }
+
+    /**
+     * Closed-loop measurements, interleaved like the open-model ones: each line's {@code clients} each send a request
+     * as soon as their previous one answered, for the slice's duration, each latency from its actual send. With one
+     * client this is {@link #sequential}; with more, the achieved rate is the throughput at that concurrency.
+     */
+    public List<Measurement> closedLoop(List<ClosedLine> lines, Duration duration, Duration warmup, int rounds)
+            throws InterruptedException {
+        List<Line> plain = lines.stream().map(ClosedLine::line).toList();
+        return interleave(plain, duration, warmup, rounds,
+                index -> lines.get(index).clients() == 1 ? "sequential" : "closed ×" + lines.get(index).clients(),
+                null, (index, line, slice) -> runClosed(line, slice, lines.get(index).clients()));
     }
 
     @FunctionalInterface
     private interface Runner {
-        Slice run(Line line, Duration slice) throws InterruptedException;
+        Slice run(int index, Line line, Duration slice) throws InterruptedException;
     }
 
     private List<Measurement> interleave(List<Line> lines, Duration duration, Duration warmup, int rounds,
             String mode, Double targetRate, Runner runner) throws InterruptedException {
+        return interleave(lines, duration, warmup, rounds, index -> mode, targetRate, runner);
+    }
+
+    private List<Measurement> interleave(List<Line> lines, Duration duration, Duration warmup, int rounds,
+            IntFunction<String> modes, Double targetRate, Runner runner) throws InterruptedException {
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds must be at least 1");
         }
         if (!warmup.isZero()) {
-            for (Line line : lines) {
-                runner.run(line, warmup);
+            for (int index = 0; index < lines.size(); index++) {
+                runner.run(index, lines.get(index), warmup);
             }
         }
         Duration slice = duration.dividedBy(rounds);
@@ -111,13 +142,14 @@ public final class LoadDriver {
         for (int round = 0; round < rounds; round++) {
             for (int k = 0; k < lines.size(); k++) {
                 int index = (round + k) % lines.size();
-                totals.set(index, totals.get(index).plus(runner.run(lines.get(index), slice)));
+                totals.set(index, totals.get(index).plus(runner.run(index, lines.get(index), slice)));
             }
         }
         List<Measurement> measurements = new ArrayList<>();
         for (int index = 0; index < lines.size(); index++) {
             Slice total = totals.get(index);
             Line line = lines.get(index);
+            String mode = modes.apply(index);
             measurements.add(Measurement.of(line.name(), mode, targetRate, total.latencies(),
                     total.errors(), total.seconds(), total.firstError()));
             // A stage's row shows the line's failed calls too (never timed); the rate and the saturation flag stay
@@ -212,32 +244,93 @@ public final class LoadDriver {
         return new Slice(latencies, stages, errors.get(), seconds, firstError.get()).snapshot();
     }
 
-    private Slice runClosed(Line line, Duration duration) throws InterruptedException {
-        Call call = line.call();
-        Histogram latencies = histogram();
-        Map<String, Histogram> stages = stageHistograms(line);
-        long errors = 0;
-        String firstError = null;
-        long start = ticker.nanoTime();
-        long end = start + duration.toNanos();
-        long now = start;
-        while (now < end) {
-            long sent = ticker.nanoTime();
-            try {
-                Object result = start(call).toCompletableFuture().get(requestTimeout.toNanos(),
-                        TimeUnit.NANOSECONDS);
-                now = ticker.nanoTime();
-                record(latencies, now - sent);
-                recordStages(stages, result, sent);
-            } catch (ExecutionException | TimeoutException e) {
-                now = ticker.nanoTime();
-                errors++;
-                if (firstError == null) {
-                    firstError = describe(e instanceof ExecutionException ? e.getCause() : e);
-                }
-            }
+    private Slice runClosed(Line line, Duration duration, int clients) throws InterruptedException {
+        ClosedRun run = new ClosedRun(line);
+        if (clients == 1) {
+            // On the caller's thread: the fake clock of the tests is not shared between threads.
+            run.begin(ticker.nanoTime(), duration);
+            run.client();
+            return run.slice();
         }
-        return new Slice(latencies, stages, errors, (now - start) / NANOS_PER_SECOND, firstError);
+        // Every client is ready before the clock starts, so that none begins late and the slice is theirs alike.
+        CountDownLatch ready = new CountDownLatch(clients);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    ready.countDown();
+                    go.await();
+                    run.client();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "closed-loop-client-" + (i + 1));
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+        try {
+            ready.await();
+            run.begin(ticker.nanoTime(), duration);
+            go.countDown();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            threads.forEach(Thread::interrupt);
+            throw e;
+        }
+        return run.slice();
+    }
+
+    /** One closed-loop slice of a line: what its clients share (the histograms are concurrent). */
+    private final class ClosedRun {
+        private final Call call;
+        private final Histogram latencies = histogram();
+        private final Map<String, Histogram> stages;
+        private final AtomicLong errors = new AtomicLong();
+        private final AtomicReference<String> firstError = new AtomicReference<>();
+        private final AtomicLong lastDone = new AtomicLong();
+        // Set before the clients are released (the latch publishes them).
+        private long start;
+        private long end;
+
+        ClosedRun(Line line) {
+            this.call = line.call();
+            this.stages = stageHistograms(line);
+        }
+
+        void begin(long now, Duration duration) {
+            start = now;
+            end = now + duration.toNanos();
+            lastDone.set(now);
+        }
+
+        /** One client: a request, its answer, the next one, until the slice ends; the first is always sent. */
+        void client() throws InterruptedException {
+            long now;
+            do {
+                long sent = ticker.nanoTime();
+                try {
+                    Object result = start(call).toCompletableFuture().get(requestTimeout.toNanos(),
+                            TimeUnit.NANOSECONDS);
+                    now = ticker.nanoTime();
+                    record(latencies, now - sent);
+                    recordStages(stages, result, sent);
+                } catch (ExecutionException | TimeoutException e) {
+                    now = ticker.nanoTime();
+                    errors.incrementAndGet();
+                    firstError.compareAndSet(null, describe(e instanceof ExecutionException ? e.getCause() : e));
+                }
+                lastDone.accumulateAndGet(now, Math::max);
+            } while (now < end);
+        }
+
+        Slice slice() {
+            return new Slice(latencies, stages, errors.get(), (lastDone.get() - start) / NANOS_PER_SECOND,
+                    firstError.get()).snapshot();
+        }
     }
 
     private static CompletionStage<?> start(Call call) {

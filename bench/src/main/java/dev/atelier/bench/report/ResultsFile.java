@@ -34,6 +34,7 @@ public final class ResultsFile {
         }
         document.put("setup", result.setup());
         document.put("measurements", result.measurements());
+        document.put("figures", result.figures());
         document.put("ratios", result.ratios());
         document.put("targets", result.targets().stream().map(ResultsFile::target).toList());
         document.put("notes", result.notes());

@@ -14,6 +14,7 @@ public final class ScenarioResult {
     private final String scenario;
     private final Map<String, Object> setup = new LinkedHashMap<>();
     private final List<Measurement> measurements = new ArrayList<>();
+    private final List<Figure> figures = new ArrayList<>();
     private final List<Ratio> ratios = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -60,6 +61,16 @@ public final class ScenarioResult {
                 numerator.p99Ms() / denominator.p99Ms()));
     }
 
+    /** A ratio of two figures other than percentiles, e.g. throughputs ({@code percentile} "rate"). */
+    public void ratio(Ratio ratio) {
+        ratios.add(ratio);
+    }
+
+    /** A derived figure, e.g. a theoretical ceiling computed from a control. */
+    public void figure(Figure figure) {
+        figures.add(figure);
+    }
+
     public Optional<Ratio> ratio(String name, String percentile) {
         return ratios.stream().filter(r -> r.name().equals(name) && r.percentile().equals(percentile)).findFirst();
     }
@@ -83,6 +94,10 @@ public final class ScenarioResult {
 
     public List<Measurement> measurements() {
         return measurements;
+    }
+
+    public List<Figure> figures() {
+        return figures;
     }
 
     public List<Ratio> ratios() {

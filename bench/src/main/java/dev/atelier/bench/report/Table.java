@@ -36,16 +36,33 @@ public final class Table {
                         number(m.p90Ms()), number(m.p99Ms()), number(m.p999Ms()), number(m.maxMs()));
             }
         }
-        if (!result.ratios().isEmpty()) {
+        if (!result.figures().isEmpty()) {
             out.println();
-            out.printf(Locale.ROOT, "%-" + NAME_WIDTH + "s %10s %10s%n", "ratio", "p50", "p99");
+            out.printf(Locale.ROOT, "%-" + NAME_WIDTH + "s %12s   %s%n", "figure", "value", "how");
+            for (Figure figure : result.figures()) {
+                out.printf(Locale.ROOT, "%-" + NAME_WIDTH + "s %12s   %s%n", figure.name(),
+                        figure.shown(), figure.how());
+            }
+        }
+        if (!result.ratios().isEmpty()) {
+            // One column per kind of ratio in the order they first appear: p50 and p99, and e.g. "rate".
+            List<String> columns = result.ratios().stream().map(Ratio::percentile).distinct().toList();
             Map<String, String[]> rows = new LinkedHashMap<>();
             for (Ratio ratio : result.ratios()) {
-                String[] row = rows.computeIfAbsent(ratio.name(), k -> new String[2]);
-                row["p50".equals(ratio.percentile()) ? 0 : 1] = number(ratio.value()) + "×";
+                String[] row = rows.computeIfAbsent(ratio.name(), k -> new String[columns.size()]);
+                row[columns.indexOf(ratio.percentile())] = number(ratio.value()) + "×";
             }
-            rows.forEach((name, row) -> out.printf(Locale.ROOT, "%-" + NAME_WIDTH + "s %10s %10s%n", name,
-                    row[0] == null ? "" : row[0], row[1] == null ? "" : row[1]));
+            out.println();
+            StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-" + NAME_WIDTH + "s", "ratio"));
+            columns.forEach(column -> header.append(String.format(Locale.ROOT, " %10s", column)));
+            out.println(header);
+            rows.forEach((name, row) -> {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + NAME_WIDTH + "s", name));
+                for (String cell : row) {
+                    line.append(String.format(Locale.ROOT, " %10s", cell == null ? "" : cell));
+                }
+                out.println(line);
+            });
         }
         if (!result.targets().isEmpty()) {
             out.println();

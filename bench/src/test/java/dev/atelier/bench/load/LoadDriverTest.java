@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -203,5 +206,49 @@ class LoadDriverTest {
         assertEquals(10, m.get(1).requests());
         assertMillis(2, m.get(1).p50Ms());
         assertMillis(2, m.get(1).maxMs());
+    }
+
+    @Test
+    void aClosedLoopWithSeveralClientsKeepsThatManyRequestsInFlight() throws Exception {
+        int clients = 4;
+        // The first four requests answer only once all four are in flight: fewer clients would leave them waiting
+        // until the driver's timeout, and they would count as errors.
+        CountDownLatch allInFlight = new CountDownLatch(clients);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        ExecutorService server = Executors.newCachedThreadPool();
+        Call call = () -> CompletableFuture.runAsync(() -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            allInFlight.countDown();
+            try {
+                allInFlight.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+        }, server);
+        LoadDriver realClock = new LoadDriver(Ticker.SYSTEM, Duration.ofSeconds(30));
+        try {
+            List<Measurement> m = realClock.closedLoop(List.of(new LoadDriver.ClosedLine(
+                    new LoadDriver.Line("burst", call), clients)), Duration.ofMillis(50), Duration.ZERO, 1);
+
+            assertEquals(0, m.get(0).errors());
+            assertTrue(m.get(0).requests() >= clients, "requests: " + m.get(0).requests());
+            assertEquals(clients, mostInFlight.get());
+            assertEquals("closed ×4", m.get(0).mode());
+            assertNull(m.get(0).targetRate());
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClosedLoopOfOneClientIsTheSequentialModel() throws Exception {
+        List<Measurement> m = driver.closedLoop(List.of(new LoadDriver.ClosedLine(
+                new LoadDriver.Line("alone", serverStallingAt(-1)), 1)), Duration.ofMillis(100), Duration.ZERO, 1);
+
+        assertEquals("sequential", m.get(0).mode());
+        assertEquals(100, m.get(0).requests());
+        assertMillis(1, m.get(0).maxMs());
     }
 }
