@@ -26,6 +26,7 @@ create table outbox (
 );
 
 create index outbox_unpublished_idx on outbox (id) where published_at is null;
+create index outbox_published_at_idx on outbox (published_at) where published_at is not null;
 
 -- Every admin action: who did what to whom, with its parameters. Kept when the target account is deleted (the
 -- audit outlives the account), so no foreign keys.

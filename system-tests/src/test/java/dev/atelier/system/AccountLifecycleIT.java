@@ -118,8 +118,9 @@ class AccountLifecycleIT {
     /**
      * Every row, in every table of every service's database, that names the user: in a {@code user_id} column, or
      * as the Kafka key of an outbox row. The only records allowed to remain are the ones that make the deletion
-     * stick: the {@code deleted_users} tombstones (so late events store nothing) and auth-service's own
-     * {@code user.deleted} event in its outbox.
+     * stick, holding nothing but ids: the {@code deleted_users} tombstones (so late events and tokens store
+     * nothing), auth-service's own {@code user.deleted} event, and image-service's {@code generation.canceled}
+     * events that stop the worker rendering the user's unfinished jobs.
      */
     private static List<String> rowsOf(String userId) throws SQLException {
         List<String> found = new ArrayList<>();
@@ -136,7 +137,7 @@ class AccountLifecycleIT {
                 }
                 for (String table : tablesWith(db, "message_key")) {
                     String sql = "select count(*) from " + table + " where message_key = ?"
-                            + (database.equals("auth") ? " and topic <> 'user.deleted'" : "");
+                            + " and topic not in ('user.deleted', 'generation.canceled')";
                     count(db, sql, userId).ifPresent(n -> found.add(database + "." + table + " (by key): " + n));
                 }
                 if (database.equals("auth")) {

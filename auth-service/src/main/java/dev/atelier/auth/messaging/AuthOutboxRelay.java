@@ -38,7 +38,10 @@ public class AuthOutboxRelay {
             @Channel(Channels.CREDITS_GRANTED) MutinyEmitter<CreditsGranted> creditsGranted) {
         AuthConfig.Outbox outbox = config.outbox();
         this.relay = new OutboxRelay(pool,
-                OutboxSettings.of(outbox.batchSize(), outbox.sendTimeout(), outbox.retention()),
+                // Strict order (one replica relays at a time, row by row): the volume is small, and two admin changes
+                // of one user must reach image-service in the order they were made.
+                OutboxSettings.of(outbox.batchSize(), outbox.sendTimeout(), outbox.retention())
+                        .inStrictOrder("auth-outbox-relay"),
                 new OutboxPublishers(mapper)
                         .add(Topics.USER_DELETED, UserDeleted.class, userDeleted)
                         .add(Topics.TIER_CHANGED, TierChanged.class, tierChanged)
