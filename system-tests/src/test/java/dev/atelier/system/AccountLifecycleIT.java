@@ -43,7 +43,7 @@ class AccountLifecycleIT {
     private static final List<String> DATABASES = List.of("auth", "image", "gallery");
 
     @BeforeAll
-    static void stack() {
+    static void startStack() {
         RunningStack.get();
     }
 
