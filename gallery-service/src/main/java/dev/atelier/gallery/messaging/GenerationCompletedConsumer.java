@@ -16,10 +16,11 @@ import dev.atelier.events.GenerationCompleted;
 import dev.atelier.events.StorageKeys;
 import dev.atelier.gallery.config.GalleryConfig;
 import dev.atelier.gallery.domain.Variant;
-import dev.atelier.gallery.service.AccountDeletedException;
+import dev.atelier.security.AccountDeletedException;
 import dev.atelier.gallery.service.ImageService;
 import dev.atelier.gallery.service.ImageService.Recorded;
 import dev.atelier.gallery.service.ImageStorage;
+import dev.atelier.gallery.service.DeletedAccountRefusal;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -53,7 +54,7 @@ public class GenerationCompletedConsumer {
         return Uni.createFrom().deferred(() -> images.recordCompleted(event)
                         // The account was marked deleted between the check and the insert: the database refused
                         // the rows (migration V5) and the transaction rolled back.
-                        .onFailure(AccountDeletedException::isRefusal)
+                        .onFailure(DeletedAccountRefusal::isRefusal)
                         .recoverWithItem(() -> new Recorded(false, true, 0, event.images().size()))
                         .call(recorded -> recorded.userDeleted() ? discardObjects(event) : Uni.createFrom().voidItem()))
                 .onFailure(failure -> !(failure instanceof InvalidEventException)).invoke(failure -> Log.warnf(

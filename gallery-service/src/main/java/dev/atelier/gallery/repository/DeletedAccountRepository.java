@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.atelier.security.DeletedAccounts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -14,13 +15,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * session cannot be used. {@link DeletedUserRepository} writes the same table.
  */
 @ApplicationScoped
-public class DeletedAccountRepository {
+public class DeletedAccountRepository implements DeletedAccounts {
     private final Pool pool;
 
     public DeletedAccountRepository(Pool pool) {
         this.pool = pool;
     }
 
+    @Override
     public Uni<Boolean> isDeleted(UUID userId) {
         return pool.preparedQuery("select exists (select 1 from deleted_users where user_id = $1)")
                 .execute(Tuple.of(userId))

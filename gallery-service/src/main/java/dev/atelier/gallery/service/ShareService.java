@@ -17,6 +17,7 @@ import dev.atelier.gallery.repository.ImageRepository;
 import dev.atelier.gallery.repository.ShareRepository;
 import dev.atelier.gallery.service.ImageService.StoredVariant;
 import dev.atelier.problem.ProblemException;
+import dev.atelier.security.AccountDeletedException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -58,7 +59,7 @@ public class ShareService {
                     userId, imageId, share.id, share.expiresAt)).map(saved -> new Created(saved, token));
         })
                 // Refused by the database (migration V5): the account was deleted while the request ran.
-                .onFailure(AccountDeletedException::isRefusal)
+                .onFailure(DeletedAccountRefusal::isRefusal)
                 .transform(failure -> new AccountDeletedException(userId));
     }
 

@@ -23,6 +23,7 @@ import dev.atelier.gallery.repository.DeletedUserRepository;
 import dev.atelier.gallery.repository.ImageRepository;
 import dev.atelier.gallery.service.ImageProcessor.Processed;
 import dev.atelier.problem.ProblemException;
+import dev.atelier.security.AccountDeletedException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -77,7 +78,7 @@ public class UploadService {
                         Uni.createFrom().item(() -> store(upload.userId(), imageId, processed)), false))
                 .chain(stored -> Panache.withTransaction(() -> insert(upload, imageId, stored))
                         .onFailure().call(failure -> {
-                            if (AccountDeletedException.isRefusal(failure)) {
+                            if (DeletedAccountRefusal.isRefusal(failure)) {
                                 Log.infof("user %s: account deleted during the upload of image %s; deleting its "
                                         + "objects", upload.userId(), imageId);
                             } else {
@@ -87,7 +88,7 @@ public class UploadService {
                             return discard(stored);
                         })
                         // Refused by the database (migration V5): the account was deleted during the upload.
-                        .onFailure(AccountDeletedException::isRefusal)
+                        .onFailure(DeletedAccountRefusal::isRefusal)
                         .transform(failure -> new AccountDeletedException(upload.userId())))
                 .invoke(image -> Log.infof("user %s uploaded image %s: %s %dx%d, %d bytes", upload.userId(), image.id,
                         image.format, image.width, image.height, image.bytes));

@@ -34,9 +34,10 @@ import dev.atelier.gallery.LifecycleFixtures;
 import dev.atelier.gallery.ProtectedRoute;
 import dev.atelier.gallery.TestImages;
 import dev.atelier.gallery.UploadFixtures;
-import dev.atelier.gallery.service.AccountDeletedException;
+import dev.atelier.security.AccountDeletedException;
 import dev.atelier.problem.Problem;
 import dev.atelier.testinfra.RealInfraResource;
+import dev.atelier.gallery.service.DeletedAccountRefusal;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -156,12 +157,12 @@ class AccountDeletionTest {
         SQLException image2 = assertThrows(SQLException.class, () -> execute("""
                 insert into images (id, user_id, source, created_at) values (?, ?, 'uploaded', now())
                 """, UUID.randomUUID(), leaving));
-        assertEquals(AccountDeletedException.SQL_STATE, image2.getSQLState());
+        assertEquals(DeletedAccountRefusal.SQL_STATE, image2.getSQLState());
         SQLException share = assertThrows(SQLException.class, () -> execute("""
                 insert into shares (id, image_id, user_id, token_hash, expires_at)
                 values (?, ?, ?, repeat('a', 64), now() + interval '1 hour')
                 """, UUID.randomUUID(), image, leaving));
-        assertEquals(AccountDeletedException.SQL_STATE, share.getSQLState());
+        assertEquals(DeletedAccountRefusal.SQL_STATE, share.getSQLState());
         long events = traces.count("select count(*) from outbox where message_key = ?", leaving.toString());
         int inserted = execute("""
                 insert into outbox (aggregate_id, topic, message_key, event_type, payload)

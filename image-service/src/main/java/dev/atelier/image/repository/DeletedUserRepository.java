@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.atelier.security.DeletedAccounts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,7 +17,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * deletion, so writes for one user never wait on each other and a deletion waits for the writes in flight.
  */
 @ApplicationScoped
-public class DeletedUserRepository {
+public class DeletedUserRepository implements DeletedAccounts {
     /**
      * The advisory-lock key space of user accounts (the first key of the two-key form; the second is the user id's
      * hash). Another use of advisory locks in this database must pick another first key.
@@ -39,6 +40,7 @@ public class DeletedUserRepository {
     }
 
     /** Outside any transaction (authentication): whether the user was deleted. */
+    @Override
     public Uni<Boolean> isDeleted(UUID userId) {
         return pool.preparedQuery(EXISTS_POOLED).execute(Tuple.of(userId)).map(rows -> rows.size() > 0);
     }

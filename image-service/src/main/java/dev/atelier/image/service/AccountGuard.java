@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atelier.image.repository.DeletedUserRepository;
+import dev.atelier.security.AccountDeletedException;
 import io.smallrye.mutiny.Uni;
 
 /**
