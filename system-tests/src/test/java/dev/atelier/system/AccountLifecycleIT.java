@@ -86,7 +86,7 @@ class AccountLifecycleIT {
         assertTrue(rowsOf(bob.id()).stream().anyMatch(row -> row.startsWith("gallery.images")), "Bob's rows stay");
     }
 
-    private static String generateOneImage(Users user) {
+    private static String generateOneImage(Users user) throws InterruptedException {
         String jobId = given().header("Authorization", user.bearer()).contentType(ContentType.JSON)
                 .body(Map.of("prompt", "a quiet harbour at dawn", "style", "realistic", "count", 1))
                 .when().post("/api/v1/generations")
