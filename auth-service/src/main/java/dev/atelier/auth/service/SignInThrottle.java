@@ -1,16 +1,13 @@
 package dev.atelier.auth.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atelier.auth.config.AuthConfig;
+import dev.atelier.auth.domain.OpaqueToken;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -119,11 +116,6 @@ public class SignInThrottle {
 
     /** SHA-256 of kind and value: counted without keeping emails or addresses of strangers in clear. */
     static String subject(String kind, String value) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest((kind + ":" + value).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OpaqueToken.hashOf(kind + ":" + value);
     }
 }
