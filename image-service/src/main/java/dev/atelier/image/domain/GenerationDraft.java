@@ -5,7 +5,8 @@ import java.util.UUID;
 /**
  * A validated request before defaults: {@code count}, {@code size}, {@code seed}, {@code provider}, {@code name}
  * and {@code emotion} may be null. With {@code fromImageId} (regenerate), {@code prompt} and {@code style} may be
- * null too: they come from the job that produced that image.
+ * null too: they come from the job that produced that image. {@code webhook} is the one-off URL told when the job
+ * ends, already checked by {@link dev.atelier.image.service.WebhookUrlPolicy}, or null.
  */
 public record GenerationDraft(
         String prompt,
@@ -16,5 +17,6 @@ public record GenerationDraft(
         String emotion,
         Long seed,
         String provider,
-        UUID fromImageId) {
+        UUID fromImageId,
+        String webhook) {
 }

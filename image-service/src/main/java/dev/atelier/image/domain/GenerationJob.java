@@ -80,6 +80,8 @@ public class GenerationJob {
     private Map<String, Object> params = Map.of();
     @Column(name = "emotion_detected", nullable = false, updatable = false)
     private boolean emotionDetected;
+    @Column(name = "webhook_url", updatable = false)
+    private String webhookUrl;
 
     protected GenerationJob() {
         // for Hibernate
@@ -126,6 +128,12 @@ public class GenerationJob {
     public GenerationJob keyedBy(String key, String hash) {
         idempotencyKey = key;
         requestHash = key == null ? null : hash;
+        return this;
+    }
+
+    /** Tells this one-off URL how the job ended (besides the user's registered webhooks); null for none. */
+    public GenerationJob notifying(String url) {
+        webhookUrl = url;
         return this;
     }
 
@@ -330,5 +338,9 @@ public class GenerationJob {
 
     public boolean isEmotionDetected() {
         return emotionDetected;
+    }
+
+    public String getWebhookUrl() {
+        return webhookUrl;
     }
 }

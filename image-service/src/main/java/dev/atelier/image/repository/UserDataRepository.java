@@ -30,6 +30,10 @@ public class UserDataRepository {
     private static final List<Map.Entry<String, String>> DELETES = List.of(
             Map.entry("job_events",
                     "delete from job_events where job_id in (select id from generation_jobs where user_id = ?1)"),
+            // Deliveries the cancels queued go too (with their attempts), so nothing is sent for a deleted user.
+            Map.entry("webhook_endpoints", "delete from webhook_endpoints where user_id = ?1"),
+            Map.entry("webhook_user_secrets", "delete from webhook_user_secrets where user_id = ?1"),
+            Map.entry("webhook_deliveries", "delete from webhook_deliveries where user_id = ?1"),
             Map.entry("generation_jobs", "delete from generation_jobs where user_id = ?1"),
             Map.entry("credit_holds", "delete from credit_holds where user_id = ?1"),
             Map.entry("usage_logs", "delete from usage_logs where user_id = ?1"),

@@ -1,5 +1,6 @@
 package dev.atelier.image.rest;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.atelier.image.service.GenerationService;
 import dev.atelier.image.service.PromptFilter;
+import dev.atelier.image.service.WebhookUrlPolicy;
 import dev.atelier.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -45,14 +47,16 @@ public class GenerationResource {
     private final JsonWebToken jwt;
     private final PromptFilter promptFilter;
     private final WaitPreference waitPreference;
+    private final WebhookUrlPolicy webhookUrls;
 
     public GenerationResource(GenerationService generations, SubmissionResponses submissions, JsonWebToken jwt,
-            PromptFilter promptFilter, WaitPreference waitPreference) {
+            PromptFilter promptFilter, WaitPreference waitPreference, WebhookUrlPolicy webhookUrls) {
         this.generations = generations;
         this.submissions = submissions;
         this.jwt = jwt;
         this.promptFilter = promptFilter;
         this.waitPreference = waitPreference;
+        this.webhookUrls = webhookUrls;
     }
 
     @POST
@@ -82,7 +86,11 @@ public class GenerationResource {
         // the source job's prompt, which passed the filter when that job was submitted.
         Uni<Void> filtered = request.prompt() == null ? Uni.createFrom().voidItem()
                 : promptFilter.require(request.prompt());
-        return submissions.answer(user, filtered.chain(() -> generations.submit(user, request.toDraft(), key)), wait);
+        // So is the one-off webhook's URL (its host is resolved).
+        Uni<String> webhook = request.webhook() == null ? Uni.createFrom().nullItem()
+                : webhookUrls.check("webhook", request.webhook()).map(URI::toString);
+        return submissions.answer(user, filtered.chain(() -> webhook)
+                .chain(url -> generations.submit(user, request.toDraft(url), key)), wait);
     }
 
     @GET

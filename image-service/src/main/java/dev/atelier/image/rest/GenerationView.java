@@ -41,7 +41,7 @@ public record GenerationView(
     public record Error(String code, String message) {
     }
 
-    static GenerationView of(GenerationJob job) {
+    public static GenerationView of(GenerationJob job) {
         return new GenerationView(
                 job.getId(),
                 job.getStatus(),

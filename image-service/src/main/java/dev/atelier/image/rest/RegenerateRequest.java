@@ -44,6 +44,6 @@ public record RegenerateRequest(
     }
 
     GenerationDraft toDraft(UUID imageId) {
-        return new GenerationDraft(null, null, count, null, name, null, seed, null, imageId);
+        return new GenerationDraft(null, null, count, null, name, null, seed, null, imageId, null);
     }
 }

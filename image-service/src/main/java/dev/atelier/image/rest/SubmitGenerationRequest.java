@@ -70,7 +70,12 @@ public record SubmitGenerationRequest(
         @Schema(description = "Regenerate: one of your generated images. Prompt, style, size, name, emotion and"
                 + " provider default to those of the job that made it; the seed is new unless given; count"
                 + " defaults to 1")
-        UUID fromImageId) {
+        UUID fromImageId,
+
+        @Schema(description = "A one-off URL told (signed with your submit secret, Standard Webhooks) when this job"
+                + " succeeds, fails or is canceled; https, resolving to public addresses",
+                examples = "https://example.com/atelier/job-done")
+        String webhook) {
 
     public SubmitGenerationRequest {
         prompt = trim(prompt);
@@ -80,8 +85,11 @@ public record SubmitGenerationRequest(
         }
     }
 
-    /** The draft; without {@code fromImageId} there is nothing to copy from, so prompt and style are required. */
-    GenerationDraft toDraft() {
+    /**
+     * The draft, with the webhook URL as checked; without {@code fromImageId} there is nothing to copy from, so
+     * prompt and style are required.
+     */
+    GenerationDraft toDraft(String checkedWebhook) {
         if (fromImageId == null) {
             List<Problem.FieldError> missing = new ArrayList<>();
             if (prompt == null) {
@@ -96,7 +104,8 @@ public record SubmitGenerationRequest(
                         missing);
             }
         }
-        return new GenerationDraft(prompt, style, count, size, name, emotion, seed, provider, fromImageId);
+        return new GenerationDraft(prompt, style, count, size, name, emotion, seed, provider, fromImageId,
+                checkedWebhook);
     }
 
     private static String trim(String value) {

@@ -43,12 +43,13 @@ public class GenerationService {
     private final RegenerationService regenerations;
     private final PromptInsights insights;
     private final AccountGuard guard;
+    private final WebhookService webhooks;
     private final Clock clock;
 
     public GenerationService(GenerationJobRepository jobs, OutboxRepository outbox, Pricing pricing,
             CreditService credits, ImageConfig config, ObjectMapper mapper, RequestFingerprint fingerprints,
             IdempotencyService idempotency, PromptCache cache, RegenerationService regenerations,
-            PromptInsights insights, AccountGuard guard) {
+            PromptInsights insights, AccountGuard guard, WebhookService webhooks) {
         this.jobs = jobs;
         this.outbox = outbox;
         this.pricing = pricing;
@@ -61,6 +62,7 @@ public class GenerationService {
         this.regenerations = regenerations;
         this.insights = insights;
         this.guard = guard;
+        this.webhooks = webhooks;
         this.clock = Clock.systemUTC();
     }
 
@@ -98,17 +100,20 @@ public class GenerationService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String cacheKey = cache.keyOf(spec, draft.seed() != null);
         return cache.sourceFor(userId, cacheKey).chain(source -> source != null
-                ? reuse(userId, enriched, source, idempotencyKey, requestHash, now)
-                : queue(userId, enriched, cacheKey, idempotencyKey, requestHash, now));
+                ? reuse(userId, enriched, source, idempotencyKey, requestHash, draft.webhook(), now)
+                : queue(userId, enriched, cacheKey, idempotencyKey, requestHash, draft.webhook(), now))
+                // Set up in this transaction, so the one-off webhook can be signed when the job ends.
+                .call(() -> draft.webhook() == null ? Uni.createFrom().voidItem() : webhooks.ensureUserSecret(userId));
     }
 
     private Uni<Submission> queue(UUID userId, PromptInsights.Enriched enriched, String cacheKey,
-            String idempotencyKey, String requestHash, Instant now) {
+            String idempotencyKey, String requestHash, String webhook, Instant now) {
         GenerationSpec spec = enriched.spec();
         GenerationJob job = GenerationJob.queue(userId, spec, pricing.cost(spec.size(), spec.count()), now)
                 .withParams(enriched.params(), enriched.emotionDetected())
                 .keyedBy(idempotencyKey, requestHash)
-                .cacheableAs(cacheKey);
+                .cacheableAs(cacheKey)
+                .notifying(webhook);
         GenerationRequested event = new GenerationRequested(UUID.randomUUID(), GenerationRequested.VERSION, now,
                 userId, job.getId(), spec.prompt(), spec.style(), spec.size(), spec.count(), spec.name(),
                 spec.emotion(), spec.seed(), spec.provider(), job.getAttempt(), enriched.params());
@@ -125,11 +130,12 @@ public class GenerationService {
 
     /** A cache hit: a finished job with the earlier job's images; no outbox row, no worker. */
     private Uni<Submission> reuse(UUID userId, PromptInsights.Enriched enriched, GenerationJob source,
-            String idempotencyKey, String requestHash, Instant now) {
+            String idempotencyKey, String requestHash, String webhook, Instant now) {
         GenerationSpec spec = enriched.spec();
         GenerationJob job = GenerationJob.reuse(userId, spec, source, cache.cost(spec.count()), now)
                 .withParams(enriched.params(), enriched.emotionDetected())
-                .keyedBy(idempotencyKey, requestHash);
+                .keyedBy(idempotencyKey, requestHash)
+                .notifying(webhook);
         // Nothing to settle later: a priced hit is held and charged at once, in this transaction.
         Uni<Void> charged = job.getCost() > 0
                 ? credits.hold(job).chain(() -> credits.charge(job, job.getCount()))

@@ -62,7 +62,8 @@ public class RegenerationService {
                 draft.emotion() != null ? draft.emotion() : source.getEmotion(),
                 draft.seed(),
                 provider,
-                draft.fromImageId());
+                draft.fromImageId(),
+                draft.webhook());
     }
 
     private static ProblemException notFound(UUID imageId) {

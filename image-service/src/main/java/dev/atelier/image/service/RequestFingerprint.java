@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -51,7 +52,8 @@ public class RequestFingerprint {
                 draft.emotion(),
                 draft.seed(),
                 draft.provider() != null || regenerate ? draft.provider() : defaultProvider,
-                draft.fromImageId());
+                draft.fromImageId(),
+                draft.webhook());
         try {
             return sha256(mapper.writeValueAsBytes(normalised));
         } catch (JsonProcessingException e) {
@@ -72,7 +74,9 @@ public class RequestFingerprint {
     }
 
     /** Field order is the record's, so the JSON (and the hash) of equal requests is byte for byte the same. */
+    /** A request without a webhook hashes as it did before webhooks existed, so earlier keys still replay. */
     record Normalised(int format, String prompt, String style, Integer count, String size, String name,
-            String emotion, Long seed, String provider, UUID fromImageId) {
+            String emotion, Long seed, String provider, UUID fromImageId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String webhook) {
     }
 }

@@ -299,7 +299,7 @@ class IdempotentSubmitTest extends KafkaAndDatabaseTest {
     }
 
     private static GenerationDraft draft(String prompt) {
-        return new GenerationDraft(prompt, "realistic", null, null, null, null, null, null, null);
+        return new GenerationDraft(prompt, "realistic", null, null, null, null, null, null, null, null);
     }
 
     /**

@@ -18,7 +18,7 @@ class RequestFingerprintTest {
     private static String hash(String prompt, String style, Integer count, String size, String name, String emotion,
             Long seed, String provider, UUID fromImageId) {
         return RequestFingerprint.of(new GenerationDraft(prompt, style, count, size, name, emotion, seed, provider,
-                fromImageId), "local", MAPPER);
+                fromImageId, null), "local", MAPPER);
     }
 
     @Test
