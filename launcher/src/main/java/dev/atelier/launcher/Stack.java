@@ -147,6 +147,9 @@ public final class Stack implements AutoCloseable {
             case IMAGE -> {
                 config.putAll(infrastructure.kafkaConfig());
                 config.put("mp.jwt.verify.publickey.location", jwks);
+                // A local run: webhooks may go to receivers on this machine, over plain http.
+                config.put("atelier.image.webhooks.allow-http", "true");
+                config.put("atelier.image.webhooks.allowed-networks", "127.0.0.0/8,::1/128");
             }
             case GALLERY -> {
                 config.putAll(infrastructure.kafkaConfig());
