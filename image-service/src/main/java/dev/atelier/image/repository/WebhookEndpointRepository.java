@@ -41,7 +41,7 @@ public class WebhookEndpointRepository implements PanacheRepositoryBase<WebhookE
     public Uni<Void> lockRegistrations(UUID userId) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(LOCK, Boolean.class)
-                        .setParameter(1, REGISTRATION_LOCK_SPACE).setParameter(2, userId).getSingleResult())
+                        .setParameter(1, REGISTRATION_LOCK_SPACE).setParameter(2, userId.toString()).getSingleResult())
                 .replaceWithVoid();
     }
 

@@ -16,13 +16,15 @@ import dev.atelier.image.domain.AddressRange;
 import dev.atelier.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Where a webhook may point (server-side request forgery guard). A URL must be absolute https (http only when
  * {@code allow-http}), without user info or fragment; every address its host resolves to must be public: loopback,
  * private, link-local, carrier-grade NAT, multicast, documentation, benchmarking and reserved ranges, IPv6 unique
- * local and NAT64 or 6to4 addresses (which embed IPv4 ones) are refused (Java reads IPv4-mapped IPv6 as IPv4) unless listed in
- * {@code allowed-networks}. The check runs when a URL is registered and again before every delivery, whose
+ * local, NAT64 and 6to4 addresses (which embed IPv4 ones) are refused unless listed in {@code allowed-networks}
+ * (Java reads an IPv4-mapped IPv6 address as the IPv4 one, so those get the IPv4 checks). The check runs when a URL is registered and again before every delivery, whose
  * connection then goes to the address that was checked (so a DNS answer cannot change in between).
  */
 @ApplicationScoped
@@ -84,16 +86,19 @@ public class WebhookUrlPolicy {
     /**
      * The address to connect to for this URL: its host resolved now, every address checked. Fails with
      * {@link RefusedAddressException} when any of them may not be reached, {@link UnknownHostException} when the
-     * name does not resolve. Resolution blocks, so it runs on a worker thread.
+     * name does not resolve. Resolution blocks, so it runs on a worker thread; the result comes back on the
+     * caller's Vert.x context, where a reactive session or transaction may go on.
      */
     public Uni<InetAddress> resolve(URI uri) {
-        return Uni.createFrom().item(() -> {
+        Context caller = Vertx.currentContext();
+        Uni<InetAddress> resolved = Uni.createFrom().item(() -> {
             try {
                 return checked(uri.getHost());
             } catch (UnknownHostException e) {
                 throw new UnresolvedHostException(uri.getHost(), e);
             }
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return caller == null ? resolved : resolved.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
     /** {@link #parse} and {@link #resolve}, the failures as a 400 naming {@code field}. */
