@@ -98,7 +98,8 @@ class UserDeletedTest extends KafkaAndDatabaseTest {
         // Every table with a user_id column, whatever is added later (the tombstone is the one row kept).
         Map<String, Long> after = rowsOf(user, jobs.all());
         assertTrue(after.keySet().containsAll(Set.of("generation_jobs", "credit_accounts", "credit_holds",
-                "usage_logs", "deleted_images", "job_events")), after::toString);
+                "usage_logs", "deleted_images", "job_events", "webhook_endpoints", "webhook_user_secrets",
+                "webhook_deliveries")), after::toString);
         after.forEach((table, rows) -> assertEquals(0L, rows, "rows of the deleted user left in " + table));
         assertEquals(1, count(db, "select count(*) from deleted_users where user_id = ?", user), "tombstone");
         // In the outbox only the cancels for the worker are left: no prompt, no credit snapshot.
@@ -219,6 +220,9 @@ class UserDeletedTest extends KafkaAndDatabaseTest {
 
     /** Jobs in every state, a cached job, a key, holds, a download, a grant and a deleted image. */
     private Jobs userWithEverything(UUID user) {
+        // A webhook endpoint (nothing listens on port 9: its deliveries stay pending) and the submit secret.
+        as(user).body("{\"url\":\"http://127.0.0.1:9/hook\"}").post("/api/v1/webhooks").then().statusCode(201);
+        as(user).get("/api/v1/webhooks/submit-secret").then().statusCode(200);
         UUID succeeded = submit(user, "{\"prompt\":\"a succeeded heron\",\"style\":\"realistic\"}");
         GenerationCompleted completion = completed(user, succeeded, 1);
         applyEvent(Topics.GENERATION_COMPLETED, completion);
