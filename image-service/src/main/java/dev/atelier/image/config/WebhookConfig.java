@@ -52,9 +52,13 @@ public interface WebhookConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** Deliveries one instance claims per poll, and sends at once. */
+    /** Deliveries one instance claims per poll, at most. */
     @WithDefault("20")
     int batchSize();
+
+    /** Deliveries one instance attempts at the same time, at most (slow receivers hold one each). */
+    @WithDefault("100")
+    int maxInFlight();
 
     /** How long the previous secret keeps signing beside the new one after a rotation. */
     @WithDefault("24h")

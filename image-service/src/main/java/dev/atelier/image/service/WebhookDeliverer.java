@@ -9,22 +9,26 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.atelier.image.config.WebhookConfig;
+import dev.atelier.image.domain.GenerationJob;
 import dev.atelier.image.domain.WebhookSignature;
-import dev.atelier.image.repository.GenerationJobRepository;
 import dev.atelier.image.repository.WebhookDeliveryRepository;
 import dev.atelier.image.repository.WebhookDeliveryRepository.Attempt;
 import dev.atelier.image.repository.WebhookDeliveryRepository.Claimed;
 import dev.atelier.image.repository.WebhookDeliveryRepository.Outcome;
 import dev.atelier.image.rest.GenerationView;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -48,17 +52,19 @@ public class WebhookDeliverer {
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
 
     private final WebhookDeliveryRepository deliveries;
-    private final GenerationJobRepository jobs;
+    private final Mutiny.SessionFactory sessions;
     private final WebhookUrlPolicy urls;
     private final WebhookSender sender;
     private final WebhookConfig config;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean stopping;
 
-    public WebhookDeliverer(WebhookDeliveryRepository deliveries, GenerationJobRepository jobs, WebhookUrlPolicy urls,
+    public WebhookDeliverer(WebhookDeliveryRepository deliveries, Mutiny.SessionFactory sessions, WebhookUrlPolicy urls,
             WebhookSender sender, WebhookConfig config, ObjectMapper mapper) {
         this.deliveries = deliveries;
-        this.jobs = jobs;
+        this.sessions = sessions;
         this.urls = urls;
         this.sender = sender;
         this.config = config;
@@ -70,10 +76,24 @@ public class WebhookDeliverer {
     public record Payload(String type, Instant timestamp, GenerationView data) {
     }
 
+    /**
+     * Claims as many due deliveries as there are free slots and starts them without waiting: a slow receiver holds
+     * one slot for at most its timeout and never delays the next poll.
+     */
     @Scheduled(every = "${atelier.image.webhooks.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
-        return deliverDue().replaceWithVoid()
+        int free = Math.min(config.batchSize(), config.maxInFlight() - inFlight.get());
+        if (free <= 0 || stopping) {
+            return Uni.createFrom().voidItem();
+        }
+        return deliveries.claimDue(free, lease())
+                .invoke(claimed -> claimed.forEach(delivery -> {
+                    inFlight.incrementAndGet();
+                    attemptAndLog(delivery).onTermination().invoke(inFlight::decrementAndGet)
+                            .subscribe().with(ignored -> { });
+                }))
+                .replaceWithVoid()
                 .onFailure().invoke(failure -> Log.warnf(failure, "Webhook delivery poll failed; next poll retries"))
                 .onFailure().recoverWithNull();
     }
@@ -93,16 +113,37 @@ public class WebhookDeliverer {
                 .replaceWithVoid();
     }
 
-    /** Claims and attempts the due deliveries, at most {@code batch-size}; returns how many were attempted. */
+    /**
+     * Claims the due deliveries (at most {@code batch-size}) and attempts them, ending when every attempt is
+     * recorded; returns how many there were. What {@link #poll()} does, but waiting (for tests and tools).
+     */
     public Uni<Integer> deliverDue() {
-        Duration lease = config.connectTimeout().plus(config.timeout()).plus(LEASE_MARGIN);
-        return deliveries.claimDue(config.batchSize(), lease)
+        return deliveries.claimDue(config.batchSize(), lease())
                 .chain(claimed -> Multi.createFrom().iterable(claimed)
-                        .onItem().transformToUniAndMerge(delivery -> attempt(delivery).onFailure().invoke(failure ->
-                                Log.warnf(failure, "Webhook delivery %s: attempt not recorded; due again after its"
-                                        + " lease", delivery.id())).onFailure().recoverWithNull())
+                        .onItem().transformToUniAndMerge(this::attemptAndLog)
                         .collect().asList()
                         .map(done -> done.size()));
+    }
+
+    /** No new claims once the instance stops (its pool closes); what it claimed and did not finish is due again. */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** Deliveries being attempted by this instance now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    private Duration lease() {
+        return config.connectTimeout().plus(config.timeout()).plus(LEASE_MARGIN);
+    }
+
+    private Uni<Void> attemptAndLog(Claimed delivery) {
+        return attempt(delivery)
+                .onFailure().invoke(failure -> Log.warnf(failure,
+                        "Webhook delivery %s: attempt not recorded; due again after its lease", delivery.id()))
+                .onFailure().recoverWithNull();
     }
 
     private Uni<Void> attempt(Claimed delivery) {
@@ -175,14 +216,17 @@ public class WebhookDeliverer {
             return Uni.createFrom().item(delivery.payload());
         }
         UUID jobId = delivery.jobId();
-        return Panache.withSession(() -> jobs.findById(jobId)).map(job -> {
-            try {
-                return mapper.writeValueAsString(
-                        new Payload(delivery.eventType(), job.getUpdatedAt(), GenerationView.of(job)));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot serialise job " + jobId, e);
-            }
-        });
+        // A session of its own: attempts run concurrently on one context, where a shared session must not be used.
+        return sessions.openSession()
+                .chain(session -> session.find(GenerationJob.class, jobId).eventually(session::close))
+                .map(job -> {
+                    try {
+                        return mapper.writeValueAsString(
+                                new Payload(delivery.eventType(), job.getUpdatedAt(), GenerationView.of(job)));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("cannot serialise job " + jobId, e);
+                    }
+                });
     }
 
     /** Exponential, capped, with jitter: a random delay between half and all of the step. */

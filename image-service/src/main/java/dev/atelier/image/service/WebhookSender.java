@@ -40,7 +40,7 @@ public class WebhookSender {
                 .setForceSni(true)
                 .setDecompressionSupported(false)
                 .setKeepAliveTimeout(30)
-                .setMaxPoolSize(config.batchSize()));
+                .setMaxPoolSize(config.maxInFlight()));
     }
 
     /** The receiver's status code. Fails when it cannot be reached or does not answer within the timeout. */

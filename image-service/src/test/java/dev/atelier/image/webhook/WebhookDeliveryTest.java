@@ -43,6 +43,7 @@ import dev.atelier.events.Topics;
 import dev.atelier.image.JobEvents;
 import dev.atelier.image.KafkaAndDatabaseTest;
 import dev.atelier.image.domain.WebhookSignature;
+import dev.atelier.image.repository.WebhookDeliveryRepository;
 import dev.atelier.image.service.WebhookDeliverer;
 import dev.atelier.testinfra.RealInfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -64,6 +65,8 @@ class WebhookDeliveryTest extends KafkaAndDatabaseTest {
 
     @Inject
     WebhookDeliverer deliverer;
+    @Inject
+    WebhookDeliveryRepository deliveryRows;
 
     @BeforeAll
     static void startReceiver() {
@@ -378,6 +381,28 @@ class WebhookDeliveryTest extends KafkaAndDatabaseTest {
                 .then().statusCode(404);
         as(user).post(WEBHOOKS + "/" + endpoint.id() + "/deliveries/" + UUID.randomUUID() + "/redeliver")
                 .then().statusCode(404);
+    }
+
+    @Test
+    void finishedDeliveriesAreDeletedAfterTheRetentionAndPendingOnesStay() {
+        UUID user = UUID.randomUUID();
+        String path = path(200);
+        register(user, path, null);
+        UUID pendingEndpoint = UUID.fromString(register(user, "/never-" + UUID.randomUUID(), null).id());
+        as(user).body(Map.of("url", "http://127.0.0.1:9/closed")).patch(WEBHOOKS + "/" + pendingEndpoint).then()
+                .statusCode(200);
+        succeededJob(user);
+        String webhookId = awaitRequests(path, 1).get(0).getHeader("webhook-id");
+        await().atMost(PATIENCE).until(() -> "delivered".equals(deliveryStatus(webhookId)));
+        update(db, "update webhook_deliveries set finished_at = now() - interval '31 days' where id = ?",
+                UUID.fromString(webhookId));
+
+        deliveryRows.purge(Duration.ofDays(30)).await().atMost(PATIENCE);
+
+        assertEquals(0, count(db, "select count(*) from webhook_deliveries where id = ?", UUID.fromString(webhookId)));
+        assertEquals(0, count(db, "select count(*) from webhook_attempts where delivery_id = ?",
+                UUID.fromString(webhookId)));
+        assertEquals(1, count(db, "select count(*) from webhook_deliveries where endpoint_id = ?", pendingEndpoint));
     }
 
     @Test
