@@ -167,6 +167,31 @@ class WebhookDeliveryTest extends KafkaAndDatabaseTest {
     }
 
     @Test
+    void everyEndpointOfTheUserAndTheOneOffUrlGetTheirOwnMessage() {
+        UUID user = UUID.randomUUID();
+        String first = path(200);
+        String second = path(200);
+        String oneOff = path(200);
+        Endpoint one = register(user, first, null);
+        Endpoint two = register(user, second, null);
+        UUID job = UUID.fromString(as(user).body(Map.of("prompt", "a lantern in fog", "style", "artistic",
+                "webhook", url(oneOff))).post(BASE).then().statusCode(202).extract().path("id"));
+
+        produce(kafka, mapper, Topics.GENERATION_COMPLETED, JobEvents.completed(user, job, 1));
+
+        LoggedRequest toFirst = awaitRequests(first, 1).get(0);
+        LoggedRequest toSecond = awaitRequests(second, 1).get(0);
+        LoggedRequest toOneOff = awaitRequests(oneOff, 1).get(0);
+        assertSigned(toFirst, one.secret());
+        assertSigned(toSecond, two.secret());
+        assertFalse(StandardWebhooksVerifier.verifies(one.secret(), toSecond.getHeader("webhook-id"),
+                toSecond.getHeader("webhook-timestamp"), toSecond.getBody(), toSecond.getHeader("webhook-signature")));
+        assertEquals(3, List.of(toFirst, toSecond, toOneOff).stream().map(r -> r.getHeader("webhook-id"))
+                .distinct().count());
+        assertEquals(toFirst.getBodyAsString(), toSecond.getBodyAsString());
+    }
+
+    @Test
     void onlyTheChosenEventTypesAreSent() throws Exception {
         UUID user = UUID.randomUUID();
         String path = path(200);
