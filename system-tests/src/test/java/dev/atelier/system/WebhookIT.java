@@ -33,6 +33,7 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.atelier.launcher.Service;
+import dev.atelier.testinfra.StandardWebhooksVerifier;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;

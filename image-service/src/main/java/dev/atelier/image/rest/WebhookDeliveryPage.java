@@ -7,7 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.atelier.image.repository.WebhookDeliveryRepository;
-import dev.atelier.image.service.WebhookService;
+import dev.atelier.image.service.GenerationService.Page;
 
 /** One page of an endpoint's delivery log, newest first. */
 public record WebhookDeliveryPage(List<Delivery> items, String nextCursor) {
@@ -23,7 +23,7 @@ public record WebhookDeliveryPage(List<Delivery> items, String nextCursor) {
     public record Attempt(Instant at, Integer statusCode, String error, int durationMs) {
     }
 
-    static WebhookDeliveryPage of(WebhookService.DeliveryPage page) {
+    static WebhookDeliveryPage of(Page<WebhookDeliveryRepository.Logged> page) {
         return new WebhookDeliveryPage(page.items().stream().map(WebhookDeliveryPage::delivery).toList(),
                 page.nextCursor());
     }

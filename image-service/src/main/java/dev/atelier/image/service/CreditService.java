@@ -3,7 +3,6 @@ package dev.atelier.image.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,7 +32,6 @@ import dev.atelier.image.repository.OutboxRepository;
 import dev.atelier.image.repository.ProcessedEventRepository;
 import dev.atelier.image.repository.UsageLogRepository;
 import dev.atelier.image.service.GenerationService.Page;
-import dev.atelier.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -168,29 +166,11 @@ public class CreditService {
     /** One page of the caller's usage log, newest first (opens the account on a first request). */
     @WithTransaction
     public Uni<Page<UsageLog>> usage(UUID userId, Integer limit, String cursor) {
-        int size = limit == null ? listing.defaultLimit() : limit;
-        if (size < 1 || size > listing.maxLimit()) {
-            return Uni.createFrom().failure(ProblemException.invalidField("limit",
-                    "must be between 1 and " + listing.maxLimit()));
-        }
-        PageCursor after;
-        try {
-            after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(ProblemException.invalidField("cursor", "is not a valid cursor"));
-        }
-        return guard.requireActive(userId)
-                .chain(() -> open(userId, callerTier(), now()))
-                .chain(() -> usage.pageOf(userId, after == null ? null : after.createdAt(),
-                        after == null ? null : after.id(), size + 1))
-                .map(rows -> {
-                    if (rows.size() <= size) {
-                        return new Page<>(rows, null);
-                    }
-                    List<UsageLog> items = rows.subList(0, size);
-                    UsageLog last = items.get(size - 1);
-                    return new Page<>(List.copyOf(items), new PageCursor(last.getCreatedAt(), last.getId()).encode());
-                });
+        return Uni.createFrom().item(() -> PageRequest.of(limit, cursor, listing.defaultLimit(), listing.maxLimit()))
+                .chain(page -> guard.requireActive(userId)
+                        .chain(() -> open(userId, callerTier(), now()))
+                        .chain(() -> usage.pageOf(userId, page.afterCreatedAt(), page.afterId(), page.fetchSize()))
+                        .map(rows -> page.page(rows, row -> new PageCursor(row.getCreatedAt(), row.getId()))));
     }
 
     /**

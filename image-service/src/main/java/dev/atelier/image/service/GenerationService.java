@@ -156,29 +156,10 @@ public class GenerationService {
     /** One page of the caller's jobs, newest first. */
     @WithSession
     public Uni<Page<GenerationJob>> list(UUID userId, Integer limit, String cursor) {
-        int size = limit == null ? config.listing().defaultLimit() : limit;
-        if (size < 1 || size > config.listing().maxLimit()) {
-            return Uni.createFrom().failure(ProblemException.invalidField("limit",
-                    "must be between 1 and " + config.listing().maxLimit()));
-        }
-        PageCursor after;
-        try {
-            after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(ProblemException.invalidField("cursor", "is not a valid cursor"));
-        }
-        // One extra row tells whether there is a next page.
-        Instant afterCreatedAt = after == null ? null : after.createdAt();
-        UUID afterId = after == null ? null : after.id();
-        return jobs.pageOf(userId, afterCreatedAt, afterId, size + 1)
-                .map(rows -> {
-                    if (rows.size() <= size) {
-                        return new Page<>(rows, null);
-                    }
-                    List<GenerationJob> items = rows.subList(0, size);
-                    GenerationJob last = items.get(size - 1);
-                    return new Page<>(List.copyOf(items), new PageCursor(last.getCreatedAt(), last.getId()).encode());
-                });
+        return Uni.createFrom().item(() -> PageRequest.of(limit, cursor, config.listing().defaultLimit(),
+                        config.listing().maxLimit()))
+                .chain(page -> jobs.pageOf(userId, page.afterCreatedAt(), page.afterId(), page.fetchSize())
+                        .map(rows -> page.page(rows, job -> new PageCursor(job.getCreatedAt(), job.getId()))));
     }
 
     /** Fills in the defaults. The request record has validated everything except the configured provider list. */

@@ -14,8 +14,10 @@ import dev.atelier.image.domain.WebhookEndpoint;
 import dev.atelier.image.domain.WebhookEventType;
 import dev.atelier.image.domain.WebhookSignature;
 import dev.atelier.image.repository.WebhookDeliveryRepository;
+import dev.atelier.image.repository.WebhookDeliveryRepository.Logged;
 import dev.atelier.image.repository.WebhookEndpointRepository;
 import dev.atelier.image.repository.WebhookEndpointRepository.UserSecret;
+import dev.atelier.image.service.GenerationService.Page;
 import dev.atelier.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -157,29 +159,13 @@ public class WebhookService {
     }
 
     /** One page of the endpoint's deliveries, newest first, with every attempt. */
-    public Uni<DeliveryPage> deliveries(UUID userId, UUID id, Integer limit, String cursor) {
-        int size = limit == null ? config.defaultPageSize() : limit;
-        if (size < 1 || size > config.maxPageSize()) {
-            return Uni.createFrom().failure(ProblemException.invalidField("limit",
-                    "must be between 1 and " + config.maxPageSize()));
-        }
-        PageCursor before;
-        try {
-            before = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(ProblemException.invalidField("cursor", "is not a valid cursor"));
-        }
-        return get(userId, id)
-                .chain(endpoint -> deliveries.page(endpoint.getId(), before == null ? null : before.createdAt(),
-                        before == null ? null : before.id(), size + 1))
-                .map(rows -> {
-                    if (rows.size() <= size) {
-                        return new DeliveryPage(rows, null);
-                    }
-                    List<WebhookDeliveryRepository.Logged> items = List.copyOf(rows.subList(0, size));
-                    WebhookDeliveryRepository.Logged last = items.get(size - 1);
-                    return new DeliveryPage(items, new PageCursor(last.createdAt(), last.id()).encode());
-                });
+    public Uni<Page<Logged>> deliveries(UUID userId, UUID id, Integer limit, String cursor) {
+        return Uni.createFrom().item(() -> PageRequest.of(limit, cursor, config.defaultPageSize(),
+                        config.maxPageSize()))
+                .chain(page -> get(userId, id)
+                        .chain(endpoint -> deliveries.page(endpoint.getId(), page.afterCreatedAt(), page.afterId(),
+                                page.fetchSize()))
+                        .map(rows -> page.page(rows, row -> new PageCursor(row.createdAt(), row.id()))));
     }
 
     /** Sends one of the endpoint's deliveries again (same webhook-id), with a new retry period. */
@@ -207,8 +193,5 @@ public class WebhookService {
 
     /** A secret as shown once, and until when the secret it replaced still signs (null when none does). */
     public record RotatedSecret(String secret, Instant previousSecretExpiresAt) {
-    }
-
-    public record DeliveryPage(List<WebhookDeliveryRepository.Logged> items, String nextCursor) {
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.atelier.image.webhook.StandardWebhooksVerifier;
+import dev.atelier.testinfra.StandardWebhooksVerifier;
 
 class WebhookSignatureTest {
     private static final byte[] BODY = "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8);

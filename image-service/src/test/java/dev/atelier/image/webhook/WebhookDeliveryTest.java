@@ -46,6 +46,7 @@ import dev.atelier.image.domain.WebhookSignature;
 import dev.atelier.image.repository.WebhookDeliveryRepository;
 import dev.atelier.image.service.WebhookDeliverer;
 import dev.atelier.testinfra.RealInfraResource;
+import dev.atelier.testinfra.StandardWebhooksVerifier;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package dev.atelier.system;
+package dev.atelier.testinfra;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,12 +10,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A receiver's check, written from the Standard Webhooks specification alone (https://www.standardwebhooks.com), not
- * from image-service's signer: strip {@code whsec_}, base64-decode the key, HMAC-SHA256 over
+ * A webhook receiver's check for tests, written from the Standard Webhooks specification alone
+ * (https://www.standardwebhooks.com), not from image-service's signer: strip {@code whsec_}, base64-decode the key, HMAC-SHA256 over
  * {@code id.timestamp.body}, base64, and accept when any {@code v1,} entry of the space-separated
  * {@code webhook-signature} header matches in constant time.
  */
-final class StandardWebhooksVerifier {
+public final class StandardWebhooksVerifier {
     private static final String PREFIX = "whsec_";
     private static final int SECRET_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -23,7 +23,7 @@ final class StandardWebhooksVerifier {
     private StandardWebhooksVerifier() {
     }
 
-    static boolean verifies(String secret, String id, String timestamp, byte[] body, String header) {
+    public static boolean verifies(String secret, String id, String timestamp, byte[] body, String header) {
         try {
             byte[] key = Base64.getDecoder().decode(secret.startsWith(PREFIX) ? secret.substring(PREFIX.length())
                     : secret);
@@ -46,7 +46,7 @@ final class StandardWebhooksVerifier {
     }
 
     /** A well-formed secret nobody was given: a signature must not verify with it. */
-    static String randomSecret() {
+    public static String randomSecret() {
         byte[] key = new byte[SECRET_BYTES];
         RANDOM.nextBytes(key);
         return PREFIX + Base64.getEncoder().encodeToString(key);
