@@ -147,7 +147,9 @@ public final class Stack implements AutoCloseable {
             case IMAGE -> {
                 config.putAll(infrastructure.kafkaConfig());
                 config.put("mp.jwt.verify.publickey.location", jwks);
-                // A local run: webhooks may go to receivers on this machine, over plain http.
+                // A local run: webhooks may go to receivers on this machine, over plain http; their signing secrets
+                // are encrypted under a key kept with the data.
+                config.put("atelier.image.webhooks.secret-key", webhookSecretKey());
                 config.put("atelier.image.webhooks.allow-http", "true");
                 config.put("atelier.image.webhooks.allowed-networks", "127.0.0.0/8,::1/128");
             }
@@ -168,6 +170,28 @@ public final class Stack implements AutoCloseable {
         }
         config.putAll(extraConfig.getOrDefault(service, Map.of()));
         return config;
+    }
+
+    /** The key encrypting webhook secrets in this data folder: made once, kept readable by its owner only. */
+    private String webhookSecretKey() {
+        Path file = data.resolve("webhook-secret.key");
+        try {
+            if (!Files.isRegularFile(file)) {
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Files.createDirectories(data);
+                Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+                try {
+                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(
+                            "rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the folder's own permissions apply
+                }
+            }
+            return Files.readString(file).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep the webhook secret key in " + file, e);
+        }
     }
 
     private String local(Service service) {

@@ -21,6 +21,12 @@ public interface WebhookConfig {
      */
     Optional<List<String>> allowedNetworks();
 
+    /**
+     * Base64 of 32 random bytes ({@code openssl rand -base64 32}): signing secrets are stored AES-GCM encrypted under
+     * it. From a secret store, never committed. Unset: stored in clear (a warning at start says so).
+     */
+    Optional<String> secretKey();
+
     /** Endpoints one user may register. */
     @WithDefault("10")
     int maxEndpointsPerUser();

@@ -50,28 +50,28 @@ public class WebhookEndpoint {
         // for Hibernate
     }
 
+    /** A new endpoint; {@code storedSecret} is its signing secret as stored (encrypted or not). */
     public static WebhookEndpoint register(UUID userId, String url, List<WebhookEventType> types, String description,
-            Instant now) {
+            String storedSecret, Instant now) {
         WebhookEndpoint endpoint = new WebhookEndpoint();
         endpoint.id = UUID.randomUUID();
         endpoint.userId = userId;
         endpoint.url = url;
         endpoint.eventTypes = wireNames(types);
         endpoint.description = description;
-        endpoint.secret = WebhookSignature.newSecret();
+        endpoint.secret = storedSecret;
         endpoint.enabled = true;
         endpoint.createdAt = now;
         endpoint.updatedAt = now;
         return endpoint;
     }
 
-    /** Replaces the secret; the old one keeps signing beside it for {@code grace}. Returns the new secret. */
-    public String rotateSecret(Duration grace, Instant now) {
+    /** Replaces the secret (as stored); the old one keeps signing beside it for {@code grace}. */
+    public void rotateSecret(String storedSecret, Duration grace, Instant now) {
         previousSecret = secret;
         previousSecretExpiresAt = now.plus(grace);
-        secret = WebhookSignature.newSecret();
+        secret = storedSecret;
         updatedAt = now;
-        return secret;
     }
 
     public void changeUrl(String newUrl, Instant now) {
@@ -117,14 +117,6 @@ public class WebhookEndpoint {
 
     public String getDescription() {
         return description;
-    }
-
-    public String getSecret() {
-        return secret;
-    }
-
-    public String getPreviousSecret() {
-        return previousSecret;
     }
 
     public Instant getPreviousSecretExpiresAt() {

@@ -74,8 +74,9 @@ public class WebhookResource {
             throw ProblemException.invalidField("enabled", "is set with PATCH; a new endpoint is enabled");
         }
         return webhooks.register(userId(), request.toChanges())
-                .map(endpoint -> RestResponse.ResponseBuilder.<WebhookView>created(URI.create(PATH + "/" + endpoint.getId()))
-                        .entity(WebhookView.of(endpoint, endpoint.getSecret())).build());
+                .map(registered -> RestResponse.ResponseBuilder
+                        .<WebhookView>created(URI.create(PATH + "/" + registered.endpoint().getId()))
+                        .entity(WebhookView.of(registered.endpoint(), registered.secret())).build());
     }
 
     @GET

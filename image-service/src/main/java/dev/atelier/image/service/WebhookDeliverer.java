@@ -57,18 +57,20 @@ public class WebhookDeliverer {
     private final WebhookSender sender;
     private final WebhookConfig config;
     private final ObjectMapper mapper;
+    private final SecretBox box;
     private final Clock clock;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopping;
 
     public WebhookDeliverer(WebhookDeliveryRepository deliveries, Mutiny.SessionFactory sessions, WebhookUrlPolicy urls,
-            WebhookSender sender, WebhookConfig config, ObjectMapper mapper) {
+            WebhookSender sender, WebhookConfig config, ObjectMapper mapper, SecretBox box) {
         this.deliveries = deliveries;
         this.sessions = sessions;
         this.urls = urls;
         this.sender = sender;
         this.config = config;
         this.mapper = mapper;
+        this.box = box;
         this.clock = Clock.systemUTC();
     }
 
@@ -182,7 +184,8 @@ public class WebhookDeliverer {
         Map<String, String> headers = Map.of(
                 "webhook-id", messageId,
                 "webhook-timestamp", Long.toString(timestamp),
-                "webhook-signature", WebhookSignature.header(delivery.secrets(), messageId, timestamp, body));
+                "webhook-signature", WebhookSignature.header(delivery.secrets().stream().map(box::open).toList(),
+                        messageId, timestamp, body));
         return sender.post(url, address, headers, body)
                 .map(status -> new Attempt(start, status, null, millisSince(start)));
     }

@@ -35,15 +35,17 @@ public class WebhookService {
     private final WebhookUrlPolicy urls;
     private final WebhookConfig config;
     private final AccountGuard guard;
+    private final SecretBox box;
     private final Clock clock;
 
     public WebhookService(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
-            WebhookUrlPolicy urls, WebhookConfig config, AccountGuard guard) {
+            WebhookUrlPolicy urls, WebhookConfig config, AccountGuard guard, SecretBox box) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.urls = urls;
         this.config = config;
         this.guard = guard;
+        this.box = box;
         this.clock = Clock.systemUTC();
     }
 
@@ -51,13 +53,19 @@ public class WebhookService {
     public record Changes(String url, List<WebhookEventType> eventTypes, String description, Boolean enabled) {
     }
 
+    /** An endpoint just registered, with its secret: the one time it is shown. */
+    public record Registered(WebhookEndpoint endpoint, String secret) {
+    }
+
     /** Registers an endpoint (all event types when none are named); at most {@code max-endpoints-per-user}. */
-    public Uni<WebhookEndpoint> register(UUID userId, Changes request) {
-        return urls.check("url", request.url()).chain(url -> store(userId, url, request));
+    public Uni<Registered> register(UUID userId, Changes request) {
+        String secret = WebhookSignature.newSecret();
+        return urls.check("url", request.url()).chain(url -> store(userId, url, request, box.seal(secret)))
+                .map(endpoint -> new Registered(endpoint, secret));
     }
 
     @WithTransaction
-    Uni<WebhookEndpoint> store(UUID userId, URI url, Changes request) {
+    Uni<WebhookEndpoint> store(UUID userId, URI url, Changes request, String storedSecret) {
         List<WebhookEventType> types = request.eventTypes() == null ? List.of(WebhookEventType.values())
                 : request.eventTypes();
         return guard.requireActive(userId)
@@ -70,7 +78,7 @@ public class WebhookService {
                                         + " webhook endpoints per account; delete one first"));
                     }
                     WebhookEndpoint endpoint = WebhookEndpoint.register(userId, url.toString(), types,
-                            request.description(), now());
+                            request.description(), storedSecret, now());
                     return endpoints.persist(endpoint);
                 })
                 .invoke(endpoint -> Log.infof("User %s registered webhook %s for %s", userId, endpoint.getId(),
@@ -124,8 +132,9 @@ public class WebhookService {
     /** A new signing secret; the old one keeps signing beside it for {@code secret-grace-period}. */
     @WithTransaction
     public Uni<RotatedSecret> rotateSecret(UUID userId, UUID id) {
+        String secret = WebhookSignature.newSecret();
         return owned(userId, id).map(endpoint -> {
-            String secret = endpoint.rotateSecret(config.secretGracePeriod(), now());
+            endpoint.rotateSecret(box.seal(secret), config.secretGracePeriod(), now());
             Log.infof("User %s rotated the secret of webhook %s", userId, id);
             return new RotatedSecret(secret, endpoint.getPreviousSecretExpiresAt());
         });
@@ -137,7 +146,7 @@ public class WebhookService {
         return guard.requireActive(userId)
                 .chain(() -> ensureUserSecret(userId))
                 .chain(() -> endpoints.userSecret(userId))
-                .map(secret -> new RotatedSecret(secret.secret(), activePreviousExpiry(secret)));
+                .map(secret -> new RotatedSecret(box.open(secret.secret()), activePreviousExpiry(secret)));
     }
 
     /** Replaces the user's submit secret; the old one keeps signing beside it for {@code secret-grace-period}. */
@@ -148,14 +157,14 @@ public class WebhookService {
         Instant previousExpiresAt = now.plus(config.secretGracePeriod());
         return guard.requireActive(userId)
                 .chain(() -> ensureUserSecret(userId))
-                .chain(() -> endpoints.rotateUserSecret(userId, secret, previousExpiresAt, now))
+                .chain(() -> endpoints.rotateUserSecret(userId, box.seal(secret), previousExpiresAt, now))
                 .invoke(() -> Log.infof("User %s rotated their submit webhook secret", userId))
                 .replaceWith(new RotatedSecret(secret, previousExpiresAt));
     }
 
     /** In the caller's transaction: the user's submit secret exists afterwards. */
     public Uni<Void> ensureUserSecret(UUID userId) {
-        return endpoints.ensureUserSecret(userId, WebhookSignature.newSecret(), now());
+        return endpoints.ensureUserSecret(userId, box.seal(WebhookSignature.newSecret()), now());
     }
 
     /** One page of the endpoint's deliveries, newest first, with every attempt. */

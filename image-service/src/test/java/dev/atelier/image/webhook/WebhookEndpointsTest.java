@@ -11,16 +11,20 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.atelier.image.KafkaAndDatabaseTest;
+import dev.atelier.image.service.SecretBox;
 import dev.atelier.testinfra.RealInfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -32,6 +36,8 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTestResource(value = RealInfraResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = RealInfraResource.DATABASE, value = "image"))
 class WebhookEndpointsTest extends KafkaAndDatabaseTest {
+    @Inject
+    SecretBox box;
     static final String WEBHOOKS = "/api/v1/webhooks";
     private static final String RECEIVER = "http://127.0.0.1:9/hook";
 
@@ -144,8 +150,12 @@ class WebhookEndpointsTest extends KafkaAndDatabaseTest {
                 .extract().path("secret");
 
         assertNotEquals(first, second);
-        assertEquals(first, jdbcString("select previous_secret from webhook_endpoints where id = ?", id));
-        assertEquals(second, jdbcString("select secret from webhook_endpoints where id = ?", id));
+        // Stored encrypted (the test profile sets a key), readable with it.
+        String previousStored = jdbcString("select previous_secret from webhook_endpoints where id = ?", id);
+        String currentStored = jdbcString("select secret from webhook_endpoints where id = ?", id);
+        assertTrue(previousStored.startsWith("enc:v1:") && currentStored.startsWith("enc:v1:"), currentStored);
+        assertEquals(first, box.open(previousStored));
+        assertEquals(second, box.open(currentStored));
         as(user).get(WEBHOOKS + "/" + id).then().body("previousSecretExpiresAt", notNullValue())
                 .body("secret", nullValue());
     }
