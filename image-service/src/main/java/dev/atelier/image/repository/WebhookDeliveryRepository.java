@@ -65,14 +65,20 @@ public class WebhookDeliveryRepository {
     private static final String DISABLE = """
             update webhook_endpoints set enabled = false, disabled_reason = $2, updated_at = clock_timestamp()
             where id = $1""";
-    private static final String PAGE = """
-            select d.id, d.job_id, d.event_type, d.status, d.attempts, d.next_attempt_at, d.last_status,
-                   d.last_error, d.created_at, d.finished_at
+    private static final String LOGGED = """
+            select d.id, d.endpoint_id, coalesce(e.url, d.url) as url, d.job_id, d.event_type, d.status, d.attempts,
+                   d.next_attempt_at, d.last_status, d.last_error, d.created_at, d.finished_at
             from webhook_deliveries d
+            left join webhook_endpoints e on e.id = d.endpoint_id
+            """;
+    private static final String PAGE = LOGGED + """
             where d.endpoint_id = $1
               and ($2::timestamptz is null or (d.created_at, d.id) < ($2, $3))
             order by d.created_at desc, d.id desc
             limit $4""";
+    private static final String OF_JOB = LOGGED + """
+            where d.job_id = $1
+            order by d.created_at, d.id""";
     private static final String ATTEMPTS = """
             select delivery_id, attempted_at, status_code, error, duration_ms from webhook_attempts
             where delivery_id = any($1) order by id""";
@@ -128,23 +134,30 @@ public class WebhookDeliveryRepository {
     public Uni<List<Logged>> page(UUID endpointId, Instant beforeCreatedAt, UUID beforeId, int limit) {
         return pool.preparedQuery(PAGE)
                 .execute(Tuple.from(Arrays.asList(endpointId, at(beforeCreatedAt), beforeId, limit)))
-                .chain(rows -> {
-                    Map<UUID, Logged> deliveries = new LinkedHashMap<>();
-                    rows.forEach(row -> deliveries.put(row.getUUID("id"), new Logged(row.getUUID("id"),
-                            row.getUUID("job_id"), row.getString("event_type"), row.getString("status"),
-                            row.getInteger("attempts"), instant(row, "next_attempt_at"),
-                            row.getInteger("last_status"), row.getString("last_error"), instant(row, "created_at"),
-                            instant(row, "finished_at"), new ArrayList<>())));
-                    if (deliveries.isEmpty()) {
-                        return Uni.createFrom().item(List.<Logged>of());
-                    }
-                    return pool.preparedQuery(ATTEMPTS).execute(Tuple.of(deliveries.keySet().toArray(UUID[]::new)))
-                            .map(attempts -> {
-                                attempts.forEach(row -> deliveries.get(row.getUUID("delivery_id")).log()
-                                        .add(new Attempt(instant(row, "attempted_at"), row.getInteger("status_code"),
-                                                row.getString("error"), row.getInteger("duration_ms"))));
-                                return List.copyOf(deliveries.values());
-                            });
+                .chain(this::withAttempts);
+    }
+
+    /** Every delivery of one job (to each endpoint and to its one-off URL), oldest first, with their attempts. */
+    public Uni<List<Logged>> ofJob(UUID jobId) {
+        return pool.preparedQuery(OF_JOB).execute(Tuple.of(jobId)).chain(this::withAttempts);
+    }
+
+    private Uni<List<Logged>> withAttempts(RowSet<Row> rows) {
+        Map<UUID, Logged> deliveries = new LinkedHashMap<>();
+        rows.forEach(row -> deliveries.put(row.getUUID("id"), new Logged(row.getUUID("id"),
+                row.getUUID("endpoint_id"), row.getString("url"), row.getUUID("job_id"), row.getString("event_type"),
+                row.getString("status"), row.getInteger("attempts"), instant(row, "next_attempt_at"),
+                row.getInteger("last_status"), row.getString("last_error"), instant(row, "created_at"),
+                instant(row, "finished_at"), new ArrayList<>())));
+        if (deliveries.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery(ATTEMPTS).execute(Tuple.of(deliveries.keySet().toArray(UUID[]::new)))
+                .map(attempts -> {
+                    attempts.forEach(row -> deliveries.get(row.getUUID("delivery_id")).log()
+                            .add(new Attempt(instant(row, "attempted_at"), row.getInteger("status_code"),
+                                    row.getString("error"), row.getInteger("duration_ms"))));
+                    return List.copyOf(deliveries.values());
                 });
     }
 
@@ -207,8 +220,8 @@ public class WebhookDeliveryRepository {
     public record Outcome(String status, Instant nextAttemptAt, String payload) {
     }
 
-    /** A delivery as its endpoint's log shows it. */
-    public record Logged(UUID id, UUID jobId, String eventType, String status, int attempts, Instant nextAttemptAt,
+    /** A delivery as a log shows it: to an endpoint ({@code endpointId}) or to the job's one-off URL. */
+    public record Logged(UUID id, UUID endpointId, String url, UUID jobId, String eventType, String status, int attempts, Instant nextAttemptAt,
             Integer lastStatus, String lastError, Instant createdAt, Instant finishedAt, List<Attempt> log) {
     }
 }

@@ -29,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.atelier.image.service.GenerationService;
 import dev.atelier.image.service.PromptFilter;
+import dev.atelier.image.service.WebhookService;
 import dev.atelier.image.service.WebhookUrlPolicy;
 import dev.atelier.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -48,15 +49,18 @@ public class GenerationResource {
     private final PromptFilter promptFilter;
     private final WaitPreference waitPreference;
     private final WebhookUrlPolicy webhookUrls;
+    private final WebhookService webhooks;
 
     public GenerationResource(GenerationService generations, SubmissionResponses submissions, JsonWebToken jwt,
-            PromptFilter promptFilter, WaitPreference waitPreference, WebhookUrlPolicy webhookUrls) {
+            PromptFilter promptFilter, WaitPreference waitPreference, WebhookUrlPolicy webhookUrls,
+            WebhookService webhooks) {
         this.generations = generations;
         this.submissions = submissions;
         this.jwt = jwt;
         this.promptFilter = promptFilter;
         this.waitPreference = waitPreference;
         this.webhookUrls = webhookUrls;
+        this.webhooks = webhooks;
     }
 
     @POST
@@ -100,6 +104,17 @@ public class GenerationResource {
     @APIResponse(responseCode = "404", description = "No such job for the caller")
     public Uni<GenerationView> get(@PathParam("id") UUID id) {
         return generations.get(userId(), id).map(GenerationView::of);
+    }
+
+    @GET
+    @Path("{id}/webhook-deliveries")
+    @Operation(summary = "The webhook deliveries of one of the caller's jobs (to each endpoint and to its one-off"
+            + " URL), oldest first, with every attempt")
+    @APIResponse(responseCode = "200", description = "Every delivery (none until the job ends)")
+    @APIResponse(responseCode = "404", description = "No such job for the caller")
+    public Uni<WebhookDeliveryPage> webhookDeliveries(@PathParam("id") UUID id) {
+        return webhooks.deliveriesOfJob(userId(), id).map(items -> new WebhookDeliveryPage(
+                items.stream().map(WebhookDeliveryPage::delivery).toList(), null));
     }
 
     @GET

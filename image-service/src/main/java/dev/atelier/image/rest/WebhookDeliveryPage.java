@@ -12,9 +12,12 @@ import dev.atelier.image.service.GenerationService.Page;
 /** One page of an endpoint's delivery log, newest first. */
 public record WebhookDeliveryPage(List<Delivery> items, String nextCursor) {
 
-    /** One message (the webhook-id is its id) and every attempt to send it. */
+    /**
+     * One message (the webhook-id is its id) and every attempt to send it; {@code endpointId} is null for a job's
+     * one-off URL.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Delivery(UUID id, UUID jobId, String eventType, String status, Instant nextAttemptAt,
+    public record Delivery(UUID id, UUID endpointId, String url, UUID jobId, String eventType, String status, Instant nextAttemptAt,
             Integer lastStatusCode, Instant createdAt, Instant finishedAt, List<Attempt> attempts) {
     }
 
@@ -28,8 +31,8 @@ public record WebhookDeliveryPage(List<Delivery> items, String nextCursor) {
                 page.nextCursor());
     }
 
-    private static Delivery delivery(WebhookDeliveryRepository.Logged logged) {
-        return new Delivery(logged.id(), logged.jobId(), logged.eventType(), logged.status(),
+    static Delivery delivery(WebhookDeliveryRepository.Logged logged) {
+        return new Delivery(logged.id(), logged.endpointId(), logged.url(), logged.jobId(), logged.eventType(), logged.status(),
                 logged.status().equals("pending") ? logged.nextAttemptAt() : null, logged.lastStatus(),
                 logged.createdAt(), logged.finishedAt(),
                 logged.log().stream().map(a -> new Attempt(a.at(), a.statusCode(), a.error(), a.durationMillis()))

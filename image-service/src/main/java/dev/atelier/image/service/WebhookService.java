@@ -10,9 +10,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.atelier.image.config.WebhookConfig;
+import dev.atelier.image.domain.GenerationJob;
 import dev.atelier.image.domain.WebhookEndpoint;
 import dev.atelier.image.domain.WebhookEventType;
 import dev.atelier.image.domain.WebhookSignature;
+import dev.atelier.image.repository.GenerationJobRepository;
 import dev.atelier.image.repository.WebhookDeliveryRepository;
 import dev.atelier.image.repository.WebhookDeliveryRepository.Logged;
 import dev.atelier.image.repository.WebhookEndpointRepository;
@@ -36,16 +38,19 @@ public class WebhookService {
     private final WebhookConfig config;
     private final AccountGuard guard;
     private final SecretBox box;
+    private final GenerationJobRepository jobs;
     private final Clock clock;
 
     public WebhookService(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
-            WebhookUrlPolicy urls, WebhookConfig config, AccountGuard guard, SecretBox box) {
+            WebhookUrlPolicy urls, WebhookConfig config, AccountGuard guard, SecretBox box,
+            GenerationJobRepository jobs) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.urls = urls;
         this.config = config;
         this.guard = guard;
         this.box = box;
+        this.jobs = jobs;
         this.clock = Clock.systemUTC();
     }
 
@@ -175,6 +180,17 @@ public class WebhookService {
                         .chain(endpoint -> deliveries.page(endpoint.getId(), page.afterCreatedAt(), page.afterId(),
                                 page.fetchSize()))
                         .map(rows -> page.page(rows, row -> new PageCursor(row.createdAt(), row.id()))));
+    }
+
+    /** Every webhook delivery of one of the user's jobs (its endpoints' and its one-off URL's). */
+    public Uni<List<Logged>> deliveriesOfJob(UUID userId, UUID jobId) {
+        return ownedJob(userId, jobId).chain(job -> deliveries.ofJob(job.getId()));
+    }
+
+    @WithSession
+    Uni<GenerationJob> ownedJob(UUID userId, UUID jobId) {
+        return jobs.findOwned(userId, jobId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Generation", jobId));
     }
 
     /** Sends one of the endpoint's deliveries again (same webhook-id), with a new retry period. */

@@ -190,6 +190,17 @@ class WebhookDeliveryTest extends KafkaAndDatabaseTest {
         assertEquals(3, List.of(toFirst, toSecond, toOneOff).stream().map(r -> r.getHeader("webhook-id"))
                 .distinct().count());
         assertEquals(toFirst.getBodyAsString(), toSecond.getBodyAsString());
+
+        // The job's own log lists all three, the one-off one by its URL.
+        await().atMost(PATIENCE).until(() -> as(user).get(BASE + "/" + job + "/webhook-deliveries").then()
+                .statusCode(200).extract().<List<String>>path("items.status").equals(List.of("delivered",
+                        "delivered", "delivered")));
+        var log = as(user).get(BASE + "/" + job + "/webhook-deliveries").then().extract();
+        assertEquals(java.util.Set.of(one.id(), two.id()), new java.util.HashSet<>(
+                log.<List<String>>path("items.findAll { it.endpointId != null }.endpointId")));
+        assertEquals(List.of(url(oneOff)), log.path("items.findAll { it.endpointId == null }.url"));
+        assertEquals(toOneOff.getHeader("webhook-id"), log.path("items.find { it.endpointId == null }.id"));
+        as(UUID.randomUUID()).get(BASE + "/" + job + "/webhook-deliveries").then().statusCode(404);
     }
 
     @Test
