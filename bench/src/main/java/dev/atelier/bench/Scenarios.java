@@ -40,6 +40,11 @@ public final class Scenarios {
         SCENARIOS.put(scenario.name(), scenario);
     }
 
+    /** The names of every implemented scenario, in the order {@code all} runs them. */
+    public static List<String> names() {
+        return List.copyOf(SCENARIOS.keySet());
+    }
+
     public static List<Scenario> resolve(List<String> names) {
         List<Scenario> chosen = new ArrayList<>();
         for (String name : names) {
