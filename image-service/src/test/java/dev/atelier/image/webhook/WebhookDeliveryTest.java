@@ -275,6 +275,23 @@ class WebhookDeliveryTest extends KafkaAndDatabaseTest {
     }
 
     @Test
+    void anAcceptedDeliveryWhoseAnswerBodyTricklesPastTheTimeoutIsNotRetried() {
+        UUID user = UUID.randomUUID();
+        String path = "/hook/" + UUID.randomUUID();
+        // 200 at once, then a body that takes 5 s (the test profile's timeout is 2 s).
+        receiver.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withBody("x".repeat(1000)).withChunkedDribbleDelay(10, 5000)));
+        Endpoint endpoint = register(user, path, null);
+
+        succeededJob(user);
+
+        String webhookId = awaitRequests(path, 1).get(0).getHeader("webhook-id");
+        await().atMost(PATIENCE).until(() -> "delivered".equals(deliveryStatus(webhookId)));
+        assertEquals(List.of(200), attemptStatuses(user, endpoint));
+        assertEquals(1, requests(path).size());
+    }
+
+    @Test
     void a410DisablesTheEndpointAndNothingMoreIsSentToIt() {
         UUID user = UUID.randomUUID();
         String path = path(410);
