@@ -27,6 +27,12 @@ public interface WebhookConfig {
      */
     Optional<String> secretKey();
 
+    /**
+     * Former values of {@link #secretKey()} that still decrypt what was stored under them (each secret is written
+     * under the current key at its next rotation). Keep one until no stored value uses it.
+     */
+    Optional<List<String>> previousSecretKeys();
+
     /** Endpoints one user may register. */
     @WithDefault("10")
     int maxEndpointsPerUser();

@@ -3,8 +3,13 @@ package dev.atelier.image.service;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.crypto.Cipher;
@@ -19,9 +24,11 @@ import io.quarkus.logging.Log;
 
 /**
  * Keeps webhook signing secrets encrypted at rest: AES-256-GCM under {@code atelier.image.webhooks.secret-key}
- * (base64 of 32 bytes), stored as {@code enc:v1:<base64(nonce ‖ ciphertext ‖ tag)>}. A value without that prefix is a
- * secret stored before a key was configured and is read as it is, so a key can be added to a running system (such
- * secrets are encrypted at their next rotation). Without a key, secrets are stored in clear and a warning says so.
+ * (base64 of 32 bytes), stored as {@code enc:v1:<key id>:<base64(nonce ‖ ciphertext ‖ tag)>}, the key id being the
+ * first 8 hex digits of the key's SHA-256. Keys listed in {@code previous-secret-keys} still decrypt, so the key can be
+ * replaced: values under an old key are read with it and written under the new one at their next rotation. A value
+ * without the prefix is a secret stored before any key was configured and is read as it is. Without a key, secrets
+ * are stored in clear and a warning says so.
  */
 @ApplicationScoped
 public class SecretBox {
@@ -32,10 +39,18 @@ public class SecretBox {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final int KEY_ID_HEX = 8;
+
     private final Optional<SecretKey> key;
+    private final Optional<String> keyId;
+    private final Map<String, SecretKey> readable = new HashMap<>();
 
     public SecretBox(WebhookConfig config) {
         this.key = config.secretKey().map(SecretBox::keyOf);
+        this.keyId = key.map(SecretBox::idOf);
+        key.ifPresent(current -> readable.put(idOf(current), current));
+        config.previousSecretKeys().orElse(List.of()).stream().filter(old -> !old.isBlank())
+                .map(SecretBox::keyOf).forEach(old -> readable.putIfAbsent(idOf(old), old));
         if (key.isEmpty()) {
             Log.warn("atelier.image.webhooks.secret-key is not set: webhook signing secrets are stored unencrypted");
         }
@@ -52,7 +67,7 @@ public class SecretBox {
             Cipher cipher = Cipher.getInstance(CIPHER);
             cipher.init(Cipher.ENCRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(
+            return PREFIX + keyId.get() + ":" + Base64.getEncoder().encodeToString(
                     ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
@@ -68,18 +83,30 @@ public class SecretBox {
         if (stored == null || !stored.startsWith(PREFIX)) {
             return stored;
         }
-        if (key.isEmpty()) {
-            throw new IllegalStateException("a webhook secret is encrypted but atelier.image.webhooks.secret-key is"
-                    + " not set");
+        String rest = stored.substring(PREFIX.length());
+        int colon = rest.indexOf(':');
+        SecretKey opener = colon < 0 ? null : readable.get(rest.substring(0, colon));
+        if (opener == null) {
+            throw new IllegalStateException("a webhook secret is encrypted under a key that is neither"
+                    + " atelier.image.webhooks.secret-key nor one of previous-secret-keys");
         }
         try {
-            byte[] sealed = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            byte[] sealed = Base64.getDecoder().decode(rest.substring(colon + 1));
             Cipher cipher = Cipher.getInstance(CIPHER);
-            cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, opener, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES),
                     StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("a webhook secret cannot be decrypted with the configured key", e);
+        }
+    }
+
+    private static String idOf(SecretKey key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()))
+                    .substring(0, KEY_ID_HEX);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

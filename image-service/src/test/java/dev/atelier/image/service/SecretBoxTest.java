@@ -25,9 +25,16 @@ class SecretBoxTest {
             .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
     static SecretBox box(String key) {
+        return box(key, null);
+    }
+
+    static SecretBox box(String key, String previousKeys) {
         Map<String, String> properties = new HashMap<>();
         if (key != null) {
             properties.put("atelier.image.webhooks.secret-key", key);
+        }
+        if (previousKeys != null) {
+            properties.put("atelier.image.webhooks.previous-secret-keys", previousKeys);
         }
         WebhookConfig config = new SmallRyeConfigBuilder().withMapping(WebhookConfig.class)
                 .withSources(new PropertiesConfigSource(properties, "test", 500))
@@ -59,6 +66,19 @@ class SecretBoxTest {
         String tampered = stored.substring(0, stored.length() - 3) + (last == 'A' ? 'B' : 'A')
                 + stored.substring(stored.length() - 2);
         assertThrows(IllegalStateException.class, () -> box(KEY).open(tampered));
+    }
+
+    @Test
+    void afterTheKeyIsReplacedValuesUnderAPreviousKeyStillReadAndNewOnesUseTheNewKey() {
+        String secret = WebhookSignature.newSecret();
+        String underOld = box(KEY).seal(secret);
+        SecretBox rotated = box(OTHER_KEY, KEY);
+
+        assertEquals(secret, rotated.open(underOld));
+        String underNew = rotated.seal(secret);
+        assertNotEquals(underOld.substring(0, 16), underNew.substring(0, 16), "another key id");
+        assertEquals(secret, box(OTHER_KEY).open(underNew));
+        assertThrows(IllegalStateException.class, () -> box(KEY).open(underNew));
     }
 
     @Test
