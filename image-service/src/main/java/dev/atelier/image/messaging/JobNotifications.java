@@ -38,6 +38,7 @@ public class JobNotifications {
     private final TrackingConfig.Events config;
     private final PgConnectOptions options;
     private final ConcurrentHashMap<UUID, Set<Listener>> listeners = new ConcurrentHashMap<>();
+    private final Set<Listener> everyJob = ConcurrentHashMap.newKeySet();
     private volatile PgSubscriber subscriber;
     private volatile boolean stopped;
 
@@ -77,6 +78,15 @@ public class JobNotifications {
             set.remove(listener);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /**
+     * Until the returned registration is closed, {@code listener} hears about every job (e.g. to act as soon as any
+     * job ends). Called on a Vert.x event loop: never block in it.
+     */
+    public Registration listenToAll(Listener listener) {
+        everyJob.add(listener);
+        return () -> everyJob.remove(listener);
     }
 
     /** Whether the LISTEN connection is up right now. */
@@ -127,6 +137,7 @@ public class JobNotifications {
     private void onListening() {
         Log.infof("LISTEN %s in place; %d job(s) followed re-read their events", CHANNEL, listeners.size());
         listeners.values().forEach(set -> set.forEach(Listener::resync));
+        everyJob.forEach(Listener::resync);
     }
 
     private void onNotification(String payload) {
@@ -141,6 +152,7 @@ public class JobNotifications {
         if (interested != null) {
             interested.forEach(listener -> listener.changed(notification.seq(), notification.status()));
         }
+        everyJob.forEach(listener -> listener.changed(notification.seq(), notification.status()));
     }
 
     /** The trigger's payload. */

@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.image.config.WebhookConfig;
 import dev.atelier.image.domain.GenerationJob;
 import dev.atelier.image.domain.WebhookSignature;
+import dev.atelier.image.messaging.JobNotifications;
 import dev.atelier.image.repository.WebhookDeliveryRepository;
 import dev.atelier.image.repository.WebhookDeliveryRepository.Attempt;
 import dev.atelier.image.repository.WebhookDeliveryRepository.Claimed;
@@ -29,9 +32,13 @@ import dev.atelier.image.repository.WebhookDeliveryRepository.Outcome;
 import dev.atelier.image.rest.GenerationView;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Delivers the webhooks the trigger of migration V6 queued when jobs ended. Every instance polls; a claim locks
@@ -48,6 +55,7 @@ public class WebhookDeliverer {
     public static final String DELIVERED = "delivered";
     public static final String FAILED = "failed";
     private static final int GONE = 410;
+    private static final Set<String> FINISHED = Set.of("succeeded", "failed", "canceled");
     /** Time for recording the outcome after the exchange, on top of the exchange's own limits. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
 
@@ -60,10 +68,16 @@ public class WebhookDeliverer {
     private final SecretBox box;
     private final Clock clock;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean waking = new AtomicBoolean();
+    private final AtomicBoolean wakeAgain = new AtomicBoolean();
+    private final JobNotifications notifications;
+    private final Vertx vertx;
     private volatile boolean stopping;
+    private JobNotifications.Registration wakeUps = () -> { };
 
     public WebhookDeliverer(WebhookDeliveryRepository deliveries, Mutiny.SessionFactory sessions, WebhookUrlPolicy urls,
-            WebhookSender sender, WebhookConfig config, ObjectMapper mapper, SecretBox box) {
+            WebhookSender sender, WebhookConfig config, ObjectMapper mapper, SecretBox box,
+            JobNotifications notifications, Vertx vertx) {
         this.deliveries = deliveries;
         this.sessions = sessions;
         this.urls = urls;
@@ -71,6 +85,8 @@ public class WebhookDeliverer {
         this.config = config;
         this.mapper = mapper;
         this.box = box;
+        this.notifications = notifications;
+        this.vertx = vertx;
         this.clock = Clock.systemUTC();
     }
 
@@ -130,6 +146,45 @@ public class WebhookDeliverer {
     /** No new claims once the instance stops (its pool closes); what it claimed and did not finish is due again. */
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+        wakeUps.close();
+    }
+
+    /**
+     * A job that ends queues its deliveries in its own transaction, and the job-events notification comes at that
+     * commit: poll then rather than at the next tick, so a webhook leaves within milliseconds. The polls of several
+     * such wake-ups fold into one running poll and, if more came meanwhile, one more after it.
+     */
+    void start(@Observes StartupEvent event) {
+        wakeUps = notifications.listenToAll(new JobNotifications.Listener() {
+            @Override
+            public void changed(long seq, String status) {
+                if (FINISHED.contains(status)) {
+                    wakeUp();
+                }
+            }
+
+            @Override
+            public void resync() {
+                wakeUp();
+            }
+        });
+    }
+
+    private void wakeUp() {
+        if (stopping) {
+            return;
+        }
+        if (!waking.compareAndSet(false, true)) {
+            wakeAgain.set(true);
+            return;
+        }
+        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+        context.runOnContext(ignored -> poll().subscribe().with(done -> {
+            waking.set(false);
+            if (wakeAgain.getAndSet(false)) {
+                wakeUp();
+            }
+        }));
     }
 
     /** Deliveries being attempted by this instance now. */

@@ -45,6 +45,7 @@ import dev.atelier.image.JobEvents;
 import dev.atelier.image.KafkaAndDatabaseTest;
 import dev.atelier.image.config.WebhookConfig;
 import dev.atelier.image.domain.WebhookSignature;
+import dev.atelier.image.messaging.JobNotifications;
 import dev.atelier.image.repository.WebhookDeliveryRepository;
 import dev.atelier.image.service.SecretBox;
 import dev.atelier.image.service.WebhookDeliverer;
@@ -56,6 +57,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.core.Vertx;
 
 /**
  * When a job ends, its owner's endpoints (and the submit's one-off URL) receive a signed POST, at least once and
@@ -83,6 +85,10 @@ class WebhookDeliveryTest extends KafkaAndDatabaseTest {
     WebhookConfig webhookConfig;
     @Inject
     SecretBox box;
+    @Inject
+    JobNotifications notifications;
+    @Inject
+    Vertx vertx;
 
     @BeforeAll
     static void startReceiver() {
@@ -368,7 +374,7 @@ class WebhookDeliveryTest extends KafkaAndDatabaseTest {
         assertEquals(1, count(db, "select count(*) from webhook_deliveries where job_id = ?", job));
         // A deliverer started afresh (a new instance: all it knows is in the database) finds nothing to send again.
         WebhookDeliverer restarted = new WebhookDeliverer(deliveryRows, sessions, urls, sender, webhookConfig, mapper,
-                box);
+                box, notifications, vertx);
         assertEquals(0, pollOnce(restarted));
         assertEquals(0, pollOnce());
         assertEquals(1, requests(path).size());
