@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
@@ -22,6 +23,7 @@ import dev.atelier.bench.Scenario;
 import dev.atelier.bench.report.Figure;
 import dev.atelier.bench.report.Ratio;
 import dev.atelier.bench.report.ScenarioResult;
+import dev.atelier.bench.report.Table;
 import dev.atelier.bench.report.Target;
 import dev.atelier.infra.Infrastructure;
 import dev.atelier.infra.ServerProcess;
@@ -58,7 +60,8 @@ public final class FootprintScenario implements Scenario {
             Service.GATEWAY, new Probe("/api/v1/images", true)));
 
     /** The figures of one start. */
-    record Start(double firstRequestMs, double readyMs, ProcStatus memory, OptionalDouble quarkusSeconds) {
+    record Start(double firstRequestMs, double readyMs, ProcStatus memory, Optional<JvmMemory> jvm,
+            OptionalDouble quarkusSeconds) {
     }
 
     /** Every start of one process kind. */
@@ -68,6 +71,10 @@ public final class FootprintScenario implements Scenario {
         final Samples rssMib = new Samples();
         final Samples hwmMib = new Samples();
         final Samples quarkusS = new Samples();
+        final Samples threads = new Samples();
+        final Samples heapCommittedMib = new Samples();
+        final Samples heapUsedMib = new Samples();
+        final Samples metaspaceMib = new Samples();
 
         void add(Start start) {
             firstRequestMs.add(start.firstRequestMs());
@@ -75,6 +82,12 @@ public final class FootprintScenario implements Scenario {
             rssMib.add(start.memory().rssMib());
             hwmMib.add(start.memory().hwmMib());
             start.quarkusSeconds().ifPresent(quarkusS::add);
+            threads.add(start.memory().threads());
+            start.jvm().ifPresent(jvm -> {
+                heapCommittedMib.add(jvm.heapCommittedMib());
+                heapUsedMib.add(jvm.heapUsedMib());
+                metaspaceMib.add(jvm.metaspaceCommittedMib());
+            });
         }
     }
 
@@ -147,7 +160,8 @@ public final class FootprintScenario implements Scenario {
         result.note("first request: from the moment the process was started (ProcessBuilder.start returned) to the"
                 + " first 200 of the route, polled every " + POLL.toMillis() + " ms; 'ready' the same for"
                 + " /q/health/ready; 'Quarkus started in' is the service's own log line (main to ready, without the"
-                + " JVM's start); RSS is VmRSS of /proc/<pid>/status after the warm-up requests, peak its VmHWM");
+                + " JVM's start); RSS is VmRSS of /proc/<pid>/status after the warm-up requests, peak its VmHWM; heap and metaspace"
+                + " (jstat -gc, read just after) show how much of the RSS is the Java heap");
         result.note("routes: " + PROBES.entrySet().stream()
                 .map(e -> e.getKey().module() + " GET " + e.getValue().path()
                         + (e.getValue().authenticated() ? " (token)" : ""))
@@ -165,6 +179,13 @@ public final class FootprintScenario implements Scenario {
         result.figure(new Figure(name + " RSS", starts.rssMib.median(), " MiB", starts.rssMib.spread("MiB")));
         result.figure(new Figure(name + " RSS peak", starts.hwmMib.median(), " MiB", "VmHWM, "
                 + starts.hwmMib.spread("MiB")));
+        if (starts.heapCommittedMib.count() > 0) {
+            result.figure(new Figure(name + " heap committed", starts.heapCommittedMib.median(), " MiB",
+                    "jstat -gc, used " + Table.number(starts.heapUsedMib.median()) + " MiB"));
+            result.figure(new Figure(name + " metaspace", starts.metaspaceMib.median(), " MiB",
+                    "jstat -gc, committed"));
+        }
+        result.figure(new Figure(name + " threads", starts.threads.median(), "", "/proc/<pid>/status"));
     }
 
     private Start restartService(BenchContext context, Service service, String bearer, int warmup)
@@ -181,7 +202,7 @@ public final class FootprintScenario implements Scenario {
         Start start = measure(service.module(), started, route, ready, pid, warmup,
                 () -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         stack.awaitReady(service);
-        return new Start(start.firstRequestMs(), start.readyMs(), start.memory(),
+        return new Start(start.firstRequestMs(), start.readyMs(), start.memory(), start.jvm(),
                 QuarkusStarted.lastSeconds(tail(log, logBefore)));
     }
 
@@ -235,7 +256,8 @@ public final class FootprintScenario implements Scenario {
                         + route.uri() + " during the warm-up");
             }
         }
-        return new Start((routeOk - started) / 1e6, (readyOk - started) / 1e6, ProcStatus.read(pid),
+        ProcStatus memory = ProcStatus.read(pid);
+        return new Start((routeOk - started) / 1e6, (readyOk - started) / 1e6, memory, JvmMemory.read(pid),
                 OptionalDouble.empty());
     }
 

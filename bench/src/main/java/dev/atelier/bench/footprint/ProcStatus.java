@@ -6,9 +6,9 @@ import java.nio.file.Path;
 
 /**
  * A process's memory as Linux reports it in {@code /proc/<pid>/status}: the resident set now ({@code VmRSS}) and its
- * peak ({@code VmHWM}), in KiB.
+ * peak ({@code VmHWM}), in KiB, and its threads.
  */
-public record ProcStatus(long rssKib, long hwmKib) {
+public record ProcStatus(long rssKib, long hwmKib, long threads) {
     private static final double KIB_PER_MIB = 1024.0;
 
     public static ProcStatus read(long pid) throws IOException {
@@ -17,7 +17,7 @@ public record ProcStatus(long rssKib, long hwmKib) {
 
     /** Reads {@code VmRSS} and {@code VmHWM} from the text of a status file; both must be there. */
     public static ProcStatus parse(String status) {
-        return new ProcStatus(field(status, "VmRSS"), field(status, "VmHWM"));
+        return new ProcStatus(kib(status, "VmRSS"), kib(status, "VmHWM"), Long.parseLong(field(status, "Threads")));
     }
 
     public double rssMib() {
@@ -28,14 +28,18 @@ public record ProcStatus(long rssKib, long hwmKib) {
         return hwmKib / KIB_PER_MIB;
     }
 
-    private static long field(String status, String name) {
+    private static long kib(String status, String name) {
+        String value = field(status, name);
+        if (!value.endsWith(" kB")) {
+            throw new IllegalArgumentException("unexpected unit in " + name + ": '" + value + "'");
+        }
+        return Long.parseLong(value.substring(0, value.length() - 3).strip());
+    }
+
+    private static String field(String status, String name) {
         for (String line : status.split("\n")) {
             if (line.startsWith(name + ":")) {
-                String value = line.substring(name.length() + 1).strip();
-                if (!value.endsWith(" kB")) {
-                    throw new IllegalArgumentException("unexpected unit in '" + line + "'");
-                }
-                return Long.parseLong(value.substring(0, value.length() - 3).strip());
+                return line.substring(name.length() + 1).strip();
             }
         }
         throw new IllegalArgumentException("no " + name + " in the status (not a live process?)");

@@ -26,12 +26,27 @@ class FootprintMathsTest {
         assertEquals(204800, status.hwmKib());
         assertEquals(150.0, status.rssMib());
         assertEquals(200.0, status.hwmMib());
+        assertEquals(41, status.threads());
+    }
+
+    @Test
+    void readsTheHeapAndMetaspaceOfAJvmFromJstat() {
+        JvmMemory memory = JvmMemory.parse("""
+                    S0C         S1C         S0U         S1U          EC           EU           OC           OU          MC         MU       CCSC      CCSU     YGC     YGCT     FGC    FGCT     CGC    CGCT       GCT
+                  1024.0      1024.0       512.0         0.0      8192.0      4096.0      22528.0      10240.0    51200.0    49000.0    6144.0    5500.0     12    0.050     2    0.100     -        -     0.150
+                """);
+
+        assertEquals(32.0, memory.heapCommittedMib());
+        assertEquals(14.5, memory.heapUsedMib());
+        assertEquals(50.0, memory.metaspaceCommittedMib());
+        assertThrows(IllegalArgumentException.class, () -> JvmMemory.parse("30269 not found"));
     }
 
     @Test
     void aStatusWithoutMemoryIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> ProcStatus.parse("Name:\tkthreadd\nState:\tS\n"));
-        assertThrows(IllegalArgumentException.class, () -> ProcStatus.parse("VmRSS:\t 12 MB\nVmHWM:\t 12 kB\n"));
+        assertThrows(IllegalArgumentException.class, () -> ProcStatus.parse(
+                "VmRSS:\t 12 MB\nVmHWM:\t 12 kB\nThreads:\t1\n"));
     }
 
     @Test
