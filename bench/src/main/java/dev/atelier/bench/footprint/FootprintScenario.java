@@ -41,7 +41,7 @@ import dev.atelier.launcher.Stack;
 public final class FootprintScenario implements Scenario {
     static final Duration POLL = Duration.ofMillis(10);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
     private static final double FIRST_REQUEST_GOAL_S = 2;
     private static final double RSS_GOAL_MIB = 250;
     private static final String CONTROL = "bare JVM";
@@ -227,7 +227,9 @@ public final class FootprintScenario implements Scenario {
      */
     private static Start measure(String name, long started, HttpRequest route, HttpRequest ready, long pid,
             int warmup, Supplier<Boolean> alive) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+        // HTTP/1.1 like the rest of the bench (the JDK client otherwise offers an h2c upgrade on plain http).
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(REQUEST_TIMEOUT).build();
         long routeOk = -1;
         long readyOk = -1;
         long deadline = started + START_TIMEOUT.toNanos();
