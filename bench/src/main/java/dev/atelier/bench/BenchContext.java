@@ -82,6 +82,11 @@ public final class BenchContext implements AutoCloseable {
         return new AtelierApi(URI.create("http://localhost:" + ports.of(service)), REQUEST_TIMEOUT);
     }
 
+    /** The port a service listens on. */
+    public int port(Service service) {
+        return ports.of(service);
+    }
+
     /**
      * {@code call} with at most {@code --max-in-flight} calls in flight, like a client with that many connections;
      * a call that waits in the client longer than half the request timeout fails unsent.

@@ -26,6 +26,8 @@ public record Options(
         List<Double> signinRates,
         int accounts,
         Duration signinBurst,
+        int footprintRestarts,
+        int footprintRequests,
         boolean keep) {
 
     /** Items per page: the API's default, which the gallery issue's page numbers assume. */
@@ -49,6 +51,8 @@ public record Options(
               --signin-rates L   comma-separated sign-ins/s of the signin scenario (default 5,10,20)
               --accounts N       accounts the signin scenario signs up and signs in as, in rotation (default 100)
               --signin-burst S   seconds of signin's closed-loop lines (saturation, argon2id controls; default 10)
+              --footprint-restarts N   restarts of each service in the footprint scenario (default 3)
+              --footprint-requests N   warm-up requests before footprint reads a process's RSS (default 200)
               --keep             keep the stack's state folder (bench/target/stack-*) after the run
             """;
 
@@ -70,6 +74,8 @@ public record Options(
         List<Double> signinRates = List.of(5.0, 10.0, 20.0);
         int accounts = 100;
         Duration signinBurst = Duration.ofSeconds(10);
+        int footprintRestarts = 3;
+        int footprintRequests = 200;
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -102,6 +108,8 @@ public record Options(
                 case "--signin-rates" -> signinRates = rates(arg, value);
                 case "--accounts" -> accounts = (int) positive(arg, Integer.parseInt(value));
                 case "--signin-burst" -> signinBurst = seconds(arg, value);
+                case "--footprint-restarts" -> footprintRestarts = (int) positive(arg, Integer.parseInt(value));
+                case "--footprint-requests" -> footprintRequests = (int) positive(arg, Integer.parseInt(value));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -120,7 +128,7 @@ public record Options(
         }
         return new Options(List.copyOf(scenarios), rate, searchRate, duration, warmup, rows, userRows, deepPage,
                 connections, rounds, submitRates, pipelineRate, users, maxInFlight, signinRates, accounts, signinBurst,
-                keep);
+                footprintRestarts, footprintRequests, keep);
     }
 
     /** A comma-separated list of positive rates, each once, in the order given. */

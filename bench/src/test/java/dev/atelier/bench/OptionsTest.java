@@ -46,13 +46,27 @@ class OptionsTest {
 
     @Test
     void knowsWhichScenariosExistAndWhichArePlanned() {
-        assertEquals(List.of("signin", "pipeline", "submit", "gallery-list", "search"),
+        assertEquals(List.of("signin", "pipeline", "submit", "gallery-list", "search", "footprint"),
                 Scenarios.resolve(List.of("all")).stream().map(Scenario::name).toList());
         assertEquals("search", Scenarios.resolve(List.of("search")).get(0).name());
         assertEquals("pipeline", Scenarios.resolve(List.of("pipeline")).get(0).name());
         assertEquals("signin", Scenarios.resolve(List.of("signin")).get(0).name());
-        assertThrows(IllegalArgumentException.class, () -> Scenarios.resolve(List.of("footprint")));
+        assertEquals("footprint", Scenarios.resolve(List.of("footprint")).get(0).name());
+        assertThrows(IllegalArgumentException.class, () -> Scenarios.resolve(List.of("scale")));
         assertThrows(IllegalArgumentException.class, () -> Scenarios.resolve(List.of("nope")));
+    }
+
+    @Test
+    void footprintRestartsEachServiceThreeTimesAfterTwoHundredRequestsUnlessTold() {
+        Options defaults = Options.parse(new String[0]);
+        Options smoke = Options.parse(new String[] {"footprint", "--footprint-restarts", "1",
+                "--footprint-requests", "20"});
+
+        assertEquals(3, defaults.footprintRestarts());
+        assertEquals(200, defaults.footprintRequests());
+        assertEquals(1, smoke.footprintRestarts());
+        assertEquals(20, smoke.footprintRequests());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--footprint-restarts", "0"}));
     }
 
     @Test

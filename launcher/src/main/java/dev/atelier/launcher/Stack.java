@@ -27,7 +27,8 @@ import dev.atelier.infra.ServerProcess;
  */
 public final class Stack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    private static final List<String> SERVICE_JVM = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+    /** The JVM options of every service's process (the benchmark starts its bare-JVM control with the same). */
+    public static final List<String> SERVICE_JVM = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
             "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-Djava.awt.headless=true");
 
     private final Infrastructure infrastructure;
@@ -122,6 +123,31 @@ public final class Stack implements AutoCloseable {
             processes.put(service, process);
         }
         awaitReady(service, process);
+    }
+
+    /**
+     * Stops a service and starts it again with the same configuration, without waiting: returns the new process's
+     * pid as soon as it is started (the benchmark times its start-up from here). Follow with {@link #awaitReady}.
+     */
+    public synchronized long relaunch(Service service) {
+        processes.get(service).close();
+        ServerProcess process = launch(service);
+        processes.put(service, process);
+        return process.pid();
+    }
+
+    /** Waits until a service's current process reports ready. */
+    public void awaitReady(Service service) {
+        ServerProcess process;
+        synchronized (this) {
+            process = processes.get(service);
+        }
+        awaitReady(service, process);
+    }
+
+    /** The log file of a service (appended to by each of its processes). */
+    public synchronized Path log(Service service) {
+        return processes.get(service).log();
     }
 
     private ServerProcess launch(Service service) {
