@@ -26,6 +26,8 @@ public record Options(
         List<Double> signinRates,
         int accounts,
         Duration signinBurst,
+        List<Integer> scaleWorkers,
+        int scaleConcurrency,
         boolean keep) {
 
     /** Items per page: the API's default, which the gallery issue's page numbers assume. */
@@ -49,6 +51,8 @@ public record Options(
               --signin-rates L   comma-separated sign-ins/s of the signin scenario (default 5,10,20)
               --accounts N       accounts the signin scenario signs up and signs in as, in rotation (default 100)
               --signin-burst S   seconds of signin's closed-loop lines (saturation, argon2id controls; default 10)
+              --scale-workers L  comma-separated worker process counts of the scale scenario (default 1,2,4; 1 first)
+              --scale-concurrency N  render slots of each worker in the scale scenario (default 1)
               --keep             keep the stack's state folder (bench/target/stack-*) after the run
             """;
 
@@ -70,6 +74,8 @@ public record Options(
         List<Double> signinRates = List.of(5.0, 10.0, 20.0);
         int accounts = 100;
         Duration signinBurst = Duration.ofSeconds(10);
+        List<Integer> scaleWorkers = List.of(1, 2, 4);
+        int scaleConcurrency = 1;
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -102,6 +108,8 @@ public record Options(
                 case "--signin-rates" -> signinRates = rates(arg, value);
                 case "--accounts" -> accounts = (int) positive(arg, Integer.parseInt(value));
                 case "--signin-burst" -> signinBurst = seconds(arg, value);
+                case "--scale-workers" -> scaleWorkers = workerCounts(arg, value);
+                case "--scale-concurrency" -> scaleConcurrency = (int) positive(arg, Integer.parseInt(value));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -120,7 +128,7 @@ public record Options(
         }
         return new Options(List.copyOf(scenarios), rate, searchRate, duration, warmup, rows, userRows, deepPage,
                 connections, rounds, submitRates, pipelineRate, users, maxInFlight, signinRates, accounts, signinBurst,
-                keep);
+                scaleWorkers, scaleConcurrency, keep);
     }
 
     /** A comma-separated list of positive rates, each once, in the order given. */
@@ -134,6 +142,21 @@ public record Options(
             rates.add(rate);
         }
         return List.copyOf(rates);
+    }
+
+    /** Worker counts, each once, ascending; 1 must be among them: every count is compared with one worker. */
+    private static List<Integer> workerCounts(String option, String value) {
+        java.util.TreeSet<Integer> counts = new java.util.TreeSet<>();
+        for (String part : value.split(",")) {
+            int count = (int) positive(option, Integer.parseInt(part.strip()));
+            if (!counts.add(count)) {
+                throw new IllegalArgumentException(option + " names " + part.strip() + " twice");
+            }
+        }
+        if (!counts.contains(1)) {
+            throw new IllegalArgumentException(option + " must include 1: every count is compared with one worker");
+        }
+        return List.copyOf(counts);
     }
 
     private static double positive(String option, double value) {

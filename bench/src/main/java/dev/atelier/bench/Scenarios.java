@@ -11,6 +11,7 @@ import dev.atelier.bench.gallery.GalleryListScenario;
 import dev.atelier.bench.gallery.SearchScenario;
 import dev.atelier.bench.generation.PipelineScenario;
 import dev.atelier.bench.generation.SubmitScenario;
+import dev.atelier.bench.scale.ScaleScenario;
 import dev.atelier.bench.signin.SignInScenario;
 import dev.atelier.launcher.Service;
 
@@ -26,12 +27,14 @@ public final class Scenarios {
         // The pipeline before submit: submit's hundreds of jobs per second leave minutes of backlog behind.
         register(new PipelineScenario());
         register(new SubmitScenario());
+        // After the generation scenarios: it stops the stack's worker for its own and waits for their jobs first.
+        register(new ScaleScenario());
         register(new GalleryListScenario());
         register(new SearchScenario());
     }
 
     /** Issue 8 scenarios that have no implementation yet. */
-    static final List<String> PLANNED = List.of("footprint", "scale");
+    static final List<String> PLANNED = List.of("footprint");
 
     private Scenarios() {
     }
