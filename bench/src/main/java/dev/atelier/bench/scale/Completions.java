@@ -27,7 +27,7 @@ final class Completions implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final Thread thread;
-    private final List<Long> completedAt = new ArrayList<>();
+    private final List<long[]> completedAt = new ArrayList<>();
     private final Map<Integer, AtomicLong> completedPerPartition = new ConcurrentHashMap<>();
     private final AtomicLong failed = new AtomicLong();
     private volatile String firstFailure;
@@ -60,7 +60,7 @@ final class Completions implements AutoCloseable {
                 for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
                     if (record.topic().equals(COMPLETED)) {
                         synchronized (completedAt) {
-                            completedAt.add(record.timestamp());
+                            completedAt.add(new long[] {record.timestamp(), record.partition()});
                         }
                         completedPerPartition.computeIfAbsent(record.partition(), p -> new AtomicLong())
                                 .incrementAndGet();
@@ -79,8 +79,8 @@ final class Completions implements AutoCloseable {
         }
     }
 
-    /** The timestamps of the completions seen so far. */
-    List<Long> completedAt() {
+    /** The completions seen so far, each its timestamp and partition. */
+    List<long[]> completedAt() {
         check();
         synchronized (completedAt) {
             return List.copyOf(completedAt);

@@ -71,7 +71,7 @@ public final class ScaleScenario implements Scenario {
     /** What one worker count gave. */
     record Step(int workers, long loaded, double loadSeconds, double startSeconds, double settleSeconds,
             WorkerGroup.Assignment settled, WorkerGroup.Assignment atEnd, double windowSeconds, long completed,
-            double rate, long fewestLeft, double workerCores, double workerCpuSeconds, double machineBusy) {
+            double rate, List<Long> perWorker, long fewestLeft, double workerCores, double workerCpuSeconds, double machineBusy) {
     }
 
     @Override
@@ -158,12 +158,13 @@ public final class ScaleScenario implements Scenario {
                     throw new IllegalStateException(completions.failed() + " jobs failed with " + workers
                             + " workers, first: " + Generations.abbreviate(completions.firstFailure()));
                 }
-                List<Long> completedAt = completions.completedAt();
+                List<long[]> completed = completions.completedAt();
+                List<Long> completedAt = completed.stream().map(c -> c[0]).toList();
                 double rate = Scaling.rate(completedAt, from, to);
                 long inWindow = completedAt.stream().filter(t -> t >= from && t < to).count();
                 return new Step(workers, loading, loadSeconds, startSeconds, settleSeconds, settled, atEnd,
-                        (to - from) / 1000.0, inWindow, rate,
-                        Scaling.fewestLeft(waiting, completions.completedPerPartition()),
+                        (to - from) / 1000.0, inWindow, rate, Scaling.perMember(settled.members(), completed, from, to),
+                        Scaling.fewestLeft(settled.members(), waiting, completions.completedPerPartition()),
                         cpuEnd.processCoresSince(cpuStart), cpuEnd.processSecondsSince(cpuStart),
                         cpuEnd.machineBusySince(cpuStart));
             } finally {
@@ -246,8 +247,8 @@ public final class ScaleScenario implements Scenario {
             int n = step.workers();
             String label = n == 1 ? "1 worker" : n + " workers";
             result.figure(new Figure("jobs/s, " + label, step.rate(), "/s", String.format(Locale.ROOT,
-                    "%d completions sent by the workers in the %s window (after the group settled and %s warm-up)",
-                    step.completed(), window, seconds(options.warmup()))));
+                    "%d completions sent by the workers in the %s window (after the group settled and %s warm-up); "
+                    + "per worker %s", step.completed(), window, seconds(options.warmup()), step.perWorker())));
             double ideal = n * one.rate();
             double ceiling = Scaling.theoreticalRate(n, concurrency, DELAY);
             if (n > 1) {
@@ -269,11 +270,12 @@ public final class ScaleScenario implements Scenario {
                 result.ratio(new Ratio(label + " / 1 worker", label, "1 worker", "rate", step.rate() / one.rate()));
             }
             result.ratio(new Ratio(label + " / ceiling", label, "ceiling", "rate", step.rate() / ceiling));
-            result.note(String.format(Locale.ROOT, "%s: loaded %d jobs in %.1f s (no worker running; the rest was "
-                    + "left from the count before); at the window's end the group was %s with %d members; the "
-                    + "partition with fewest jobs still held %d%s", label, step.loaded(), step.loadSeconds(),
-                    step.atEnd().state(), step.atEnd().members(), step.fewestLeft(),
-                    step.fewestLeft() > 0 ? "" : " — it ran dry, so this rate is a floor"));
+            result.note(String.format(Locale.ROOT, "%s: loaded %d jobs in %.1f s with no worker running (on top of "
+                    + "those left from the count before); at the window's end the group was %s with %d members (%s "
+                    + "partitions each); the worker with the fewest jobs left still had %d%s", label, step.loaded(),
+                    step.loadSeconds(), step.atEnd().state(), step.atEnd().members().size(),
+                    step.atEnd().partitionsPerMember(), step.fewestLeft(),
+                    step.fewestLeft() > 0 ? "" : " — it ran out of work, so this rate is a floor"));
         }
         Step goal = steps.get(GOAL_WORKERS);
         String goalName = "4 workers ≥ 3.6× one worker";

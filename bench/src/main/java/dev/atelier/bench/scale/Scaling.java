@@ -3,6 +3,7 @@ package dev.atelier.bench.scale;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.common.utils.Utils;
 
@@ -54,12 +55,22 @@ final class Scaling {
     }
 
     /**
-     * The jobs left in the partition that had the fewest: what it held when the step began minus what was completed
-     * from it since. At most 0 means a partition ran dry, so its worker may have idled and the rate is a floor.
+     * The jobs left to the worker that had the fewest: what its partitions held when the step began minus what was
+     * completed from them since. A worker drains its partitions one after another (the order its fetches return), so
+     * it is the sum over its partitions that matters. At most 0 means a worker ran out of work, so the rate is a
+     * floor.
      */
-    static long fewestLeft(Map<Integer, Long> waitingAtStart, Map<Integer, Long> completedSince) {
-        return waitingAtStart.entrySet().stream()
-                .mapToLong(e -> e.getValue() - completedSince.getOrDefault(e.getKey(), 0L))
+    static long fewestLeft(List<Set<Integer>> members, Map<Integer, Long> waitingAtStart,
+            Map<Integer, Long> completedSince) {
+        return members.stream().mapToLong(partitions -> partitions.stream()
+                .mapToLong(p -> waitingAtStart.getOrDefault(p, 0L) - completedSince.getOrDefault(p, 0L)).sum())
                 .min().orElse(0);
+    }
+
+    /** Completions in {@code [fromMillis, toMillis)} per member, as the partitions they hold: the share each got. */
+    static List<Long> perMember(List<Set<Integer>> members, List<long[]> completions, long fromMillis, long toMillis) {
+        return members.stream().map(partitions -> completions.stream()
+                .filter(c -> c[0] >= fromMillis && c[0] < toMillis && partitions.contains((int) c[1])).count())
+                .sorted().toList();
     }
 }

@@ -1,7 +1,6 @@
 package dev.atelier.bench.scale;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -74,28 +73,31 @@ final class WorkerGroup implements AutoCloseable {
         return waiting;
     }
 
-    /** How the group looks: its state, members and how many partitions each holds. */
-    record Assignment(String state, int members, List<Integer> partitionsPerMember, int assigned) {
+    /** How the group looks: its state and the partitions of generation.requested each member holds. */
+    record Assignment(String state, List<Set<Integer>> members) {
         boolean settledOn(int workers, int partitions) {
-            return "STABLE".equals(state) && members == workers && assigned == partitions
-                    && partitionsPerMember.stream().allMatch(n -> n > 0);
+            return "STABLE".equals(state) && members.size() == workers && assigned() == partitions
+                    && members.stream().noneMatch(Set::isEmpty);
+        }
+
+        int assigned() {
+            return (int) members.stream().flatMap(Set::stream).distinct().count();
+        }
+
+        List<Integer> partitionsPerMember() {
+            return members.stream().map(Set::size).sorted().toList();
         }
     }
 
     Assignment describe() throws Exception {
         ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all()
                 .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(GROUP);
-        Set<TopicPartition> assigned = new HashSet<>();
-        List<Integer> perMember = group.members().stream().map(MemberDescription::assignment)
-                .map(a -> {
-                    Set<TopicPartition> mine = a.topicPartitions().stream()
-                            .filter(tp -> tp.topic().equals(REQUESTED)).collect(Collectors.toSet());
-                    assigned.addAll(mine);
-                    return mine.size();
-                }).sorted().toList();
+        List<Set<Integer>> members = group.members().stream().map(MemberDescription::assignment)
+                .map(a -> a.topicPartitions().stream().filter(tp -> tp.topic().equals(REQUESTED))
+                        .map(TopicPartition::partition).collect(Collectors.toCollection(java.util.TreeSet::new)))
+                .map(set -> (Set<Integer>) set).toList();
         GroupState state = group.groupState();
-        return new Assignment(state == null ? "UNKNOWN" : state.name(), group.members().size(), perMember,
-                assigned.size());
+        return new Assignment(state == null ? "UNKNOWN" : state.name(), members);
     }
 
     /** Waits until {@code workers} members hold every partition between them in a stable group; returns it. */
@@ -117,7 +119,7 @@ final class WorkerGroup implements AutoCloseable {
     /** Waits until the group has no member left (the stopped workers have left it). */
     void awaitEmpty(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (describe().members() > 0) {
+        while (!describe().members().isEmpty()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the worker group still has members after " + timeout + ": "
                         + describe());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.utils.Utils;
@@ -50,10 +51,23 @@ class ScalingTest {
     }
 
     @Test
-    void aPartitionThatRanDryShowsAsNothingLeft() {
-        assertEquals(2, Scaling.fewestLeft(Map.of(0, 10L, 1, 10L), Map.of(0, 8L, 1, 5L)));
-        assertEquals(0, Scaling.fewestLeft(Map.of(0, 10L, 1, 10L), Map.of(0, 10L)));
-        assertEquals(10, Scaling.fewestLeft(Map.of(0, 10L), Map.of()));
+    void aWorkerIsOutOfWorkOnlyWhenAllItsPartitionsAre() {
+        Map<Integer, Long> waiting = Map.of(0, 10L, 1, 10L, 2, 10L, 3, 10L);
+
+        // One worker holding everything drains partition 0 first: it still has 30 jobs.
+        assertEquals(30, Scaling.fewestLeft(List.of(Set.of(0, 1, 2, 3)), waiting, Map.of(0, 10L)));
+        // Two workers: the one holding 0 and 1 has 2 left, the other 15.
+        assertEquals(2, Scaling.fewestLeft(List.of(Set.of(0, 1), Set.of(2, 3)), waiting,
+                Map.of(0, 10L, 1, 8L, 2, 5L)));
+        assertEquals(0, Scaling.fewestLeft(List.of(Set.of(0), Set.of(1)), waiting, Map.of(0, 10L)));
+    }
+
+    @Test
+    void completionsInTheWindowAreCountedPerWorkerByPartition() {
+        List<long[]> completions = List.of(new long[] {1000, 0}, new long[] {1100, 1}, new long[] {1200, 2},
+                new long[] {1300, 2}, new long[] {999, 0}, new long[] {2000, 1});
+
+        assertEquals(List.of(2L, 2L), Scaling.perMember(List.of(Set.of(0, 1), Set.of(2, 3)), completions, 1000, 2000));
     }
 
     @Test
