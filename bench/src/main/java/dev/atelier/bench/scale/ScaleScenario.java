@@ -268,6 +268,8 @@ public final class ScaleScenario implements Scenario {
             }
             if (n > 1) {
                 result.ratio(new Ratio(label + " / 1 worker", label, "1 worker", "rate", step.rate() / one.rate()));
+                result.ratio(new Ratio(label + " / ideal (" + n + " × 1 worker)", label, "ideal", "rate",
+                        step.rate() / ideal));
             }
             result.ratio(new Ratio(label + " / ceiling", label, "ceiling", "rate", step.rate() / ceiling));
             result.note(String.format(Locale.ROOT, "%s: loaded %d jobs in %.1f s with no worker running (on top of "
