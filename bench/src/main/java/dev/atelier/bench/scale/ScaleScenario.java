@@ -93,6 +93,7 @@ public final class ScaleScenario implements Scenario {
             group.awaitEmpty(SETTLE_TIMEOUT);
 
             Map<Integer, Step> steps = new LinkedHashMap<>();
+            Step again = null;
             AtomicLong sequence = new AtomicLong();
             try {
                 for (int workers : options.scaleWorkers()) {
@@ -101,12 +102,18 @@ public final class ScaleScenario implements Scenario {
                     context.log("%d worker(s): %.2f jobs/s (%d completions in %.1f s), settled in %.1f s",
                             workers, step.rate(), step.completed(), step.windowSeconds(), step.settleSeconds());
                 }
+                if (steps.size() > 1) {
+                    // One worker again, last: the reference brackets the run, so drift (a machine busier at the
+                    // start or the end, warmer caches) shows instead of tilting every ratio.
+                    again = step(context, group, users, 1, concurrency, sequence);
+                    context.log("1 worker again: %.2f jobs/s", again.rate());
+                }
             } finally {
                 // The stack's own worker (no delay) again, for the scenarios after this one; it clears what is left.
                 stack.restart(Service.WORKER);
             }
             result.setup("drainAfter", drain(context, group));
-            report(result, steps, concurrency, options);
+            report(result, steps, again, concurrency, options);
         }
     }
 
@@ -240,23 +247,39 @@ public final class ScaleScenario implements Scenario {
         return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9);
     }
 
-    static void report(ScenarioResult result, Map<Integer, Step> steps, int concurrency, Options options) {
+    static void report(ScenarioResult result, Map<Integer, Step> steps, Step again, int concurrency,
+            Options options) {
         Step one = steps.get(1);
+        double reference = Scaling.reference(one.rate(), again == null ? Double.NaN : again.rate());
         String window = seconds(options.duration());
-        for (Step step : steps.values()) {
+        List<Step> all = new ArrayList<>(steps.values());
+        if (again != null) {
+            all.add(again);
+        }
+        for (Step step : all) {
             int n = step.workers();
-            String label = n == 1 ? "1 worker" : n + " workers";
+            boolean repeat = step == again;
+            String label = n == 1 ? (again == null ? "1 worker" : repeat ? "1 worker, again (last)" : "1 worker, first")
+                    : n + " workers";
             result.figure(new Figure("jobs/s, " + label, step.rate(), "/s", String.format(Locale.ROOT,
                     "%d completions sent by the workers in the %s window (after the group settled and %s warm-up); "
                     + "per worker %s", step.completed(), window, seconds(options.warmup()), step.perWorker())));
-            double ideal = n * one.rate();
+            double ideal = n * reference;
             double ceiling = Scaling.theoreticalRate(n, concurrency, DELAY);
+            if (repeat) {
+                result.figure(new Figure("reference: 1 worker", reference, "/s", String.format(Locale.ROOT,
+                        "mean of the first and the last 1-worker windows (%.0f%% apart): the 1 × of the ratios",
+                        100 * Math.abs(one.rate() - again.rate()) / reference)));
+            }
             if (n > 1) {
                 result.figure(new Figure("control: ideal, " + n + " × 1 worker", ideal, "/s",
-                        n + " × the 1-worker rate of this run"));
+                        n + " × the reference 1-worker rate of this run"));
             }
-            result.figure(new Figure("control: ceiling, " + label, ceiling, "/s", String.format(Locale.ROOT,
-                    "%d × %d slots / %d ms: every slot rendering all the time", n, concurrency, DELAY.toMillis())));
+            if (!repeat) {
+                result.figure(new Figure("control: ceiling, " + label, ceiling, "/s", String.format(Locale.ROOT,
+                        "%d × %d slots / %d ms: every slot rendering all the time", n, concurrency,
+                        DELAY.toMillis())));
+            }
             result.figure(new Figure("start → group settled, " + label, step.settleSeconds(), " s", String.format(
                     Locale.ROOT, "all %d JVMs ready after %.1f s; then %s, partitions per member %s (excluded)", n,
                     step.startSeconds(), step.settled().state(), step.settled().partitionsPerMember())));
@@ -267,11 +290,13 @@ public final class ScaleScenario implements Scenario {
                         + "machine's cores were %.0f%% busy", n, perJob, 100 * step.machineBusy())));
             }
             if (n > 1) {
-                result.ratio(new Ratio(label + " / 1 worker", label, "1 worker", "rate", step.rate() / one.rate()));
+                result.ratio(new Ratio(label + " / 1 worker", label, "1 worker", "rate", step.rate() / reference));
                 result.ratio(new Ratio(label + " / ideal (" + n + " × 1 worker)", label, "ideal", "rate",
                         step.rate() / ideal));
             }
-            result.ratio(new Ratio(label + " / ceiling", label, "ceiling", "rate", step.rate() / ceiling));
+            if (!repeat) {
+                result.ratio(new Ratio(label + " / ceiling", label, "ceiling", "rate", step.rate() / ceiling));
+            }
             result.note(String.format(Locale.ROOT, "%s: loaded %d jobs in %.1f s with no worker running (on top of "
                     + "those left from the count before); at the window's end the group was %s with %d members (%s "
                     + "partitions each); the worker with the fewest jobs left still had %d%s", label, step.loaded(),
@@ -284,7 +309,7 @@ public final class ScaleScenario implements Scenario {
         if (goal == null) {
             result.target(Target.notApplicable(goalName, "4 not among --scale-workers"));
         } else {
-            result.target(Target.atLeast(goalName, goal.rate() / one.rate(), GOAL, "×"));
+            result.target(Target.atLeast(goalName, goal.rate() / reference, GOAL, "×"));
         }
         result.note("each count runs fresh worker processes (the stack's worker configuration, its own port and log "
                 + "generation-worker-<i>.log, same consumer group) with atelier.worker.concurrency=" + concurrency

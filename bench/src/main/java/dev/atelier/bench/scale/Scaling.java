@@ -45,6 +45,14 @@ final class Scaling {
         return load;
     }
 
+    /**
+     * One worker's rate as the ratios' 1 ×: the mean of the first and the repeated measurement, or the first alone
+     * when there was no repeat ({@code again} NaN).
+     */
+    static double reference(double first, double again) {
+        return Double.isNaN(again) ? first : (first + again) / 2;
+    }
+
     /** Completions per second whose timestamps fall in {@code [fromMillis, toMillis)}. */
     static double rate(List<Long> timestampsMillis, long fromMillis, long toMillis) {
         if (toMillis <= fromMillis) {

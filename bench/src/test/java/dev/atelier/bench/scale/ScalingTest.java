@@ -43,6 +43,12 @@ class ScalingTest {
     }
 
     @Test
+    void theOneWorkerReferenceIsTheMeanOfItsTwoMeasurements() {
+        assertEquals(4.0, Scaling.reference(3.6, 4.4), 1e-9);
+        assertEquals(3.6, Scaling.reference(3.6, Double.NaN), 1e-9);
+    }
+
+    @Test
     void theRateCountsCompletionsInsideTheWindowOnly() {
         List<Long> at = List.of(999L, 1000L, 1500L, 2999L, 3000L);
 
