@@ -23,6 +23,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class Completions implements AutoCloseable {
     static final String COMPLETED = "generation.completed";
     static final String FAILED = "generation.failed";
+    /** Requests a worker gave up on: dead-lettered with the original partition in a header. */
+    static final String DEAD_LETTERED = "generation.requested.dlq";
+    static final String DLQ_PARTITION_HEADER = "dead-letter-partition";
+    static final String DLQ_REASON_HEADER = "dead-letter-reason";
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final KafkaConsumer<String, String> consumer;
@@ -30,6 +34,9 @@ final class Completions implements AutoCloseable {
     private final List<long[]> completedAt = new ArrayList<>();
     private final Map<Integer, AtomicLong> completedPerPartition = new ConcurrentHashMap<>();
     private final AtomicLong failed = new AtomicLong();
+    private final Map<Integer, AtomicLong> deadLetteredPerPartition = new ConcurrentHashMap<>();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private volatile String firstDeadLetterReason;
     private volatile String firstFailure;
     private volatile boolean running = true;
     private volatile Exception broken;
@@ -43,7 +50,7 @@ final class Completions implements AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer = new KafkaConsumer<>(config);
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(COMPLETED, FAILED)) {
+        for (String topic : List.of(COMPLETED, FAILED, DEAD_LETTERED)) {
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         consumer.assign(partitions);
@@ -64,6 +71,17 @@ final class Completions implements AutoCloseable {
                         }
                         completedPerPartition.computeIfAbsent(record.partition(), p -> new AtomicLong())
                                 .incrementAndGet();
+                    } else if (record.topic().equals(DEAD_LETTERED)) {
+                        deadLettered.incrementAndGet();
+                        org.apache.kafka.common.header.Header partition = record.headers()
+                                .lastHeader(DLQ_PARTITION_HEADER);
+                        int original = partition == null ? record.partition()
+                                : Integer.parseInt(new String(partition.value(), java.nio.charset.StandardCharsets.UTF_8));
+                        deadLetteredPerPartition.computeIfAbsent(original, p -> new AtomicLong()).incrementAndGet();
+                        org.apache.kafka.common.header.Header reason = record.headers().lastHeader(DLQ_REASON_HEADER);
+                        if (firstDeadLetterReason == null && reason != null) {
+                            firstDeadLetterReason = new String(reason.value(), java.nio.charset.StandardCharsets.UTF_8);
+                        }
                     } else {
                         failed.incrementAndGet();
                         if (firstFailure == null) {
@@ -93,6 +111,22 @@ final class Completions implements AutoCloseable {
         Map<Integer, Long> counts = new java.util.TreeMap<>();
         completedPerPartition.forEach((p, n) -> counts.put(p, n.get()));
         return counts;
+    }
+
+    /** Requests dead-lettered so far per original partition of generation.requested. */
+    Map<Integer, Long> deadLetteredPerPartition() {
+        check();
+        Map<Integer, Long> counts = new java.util.TreeMap<>();
+        deadLetteredPerPartition.forEach((p, n) -> counts.put(p, n.get()));
+        return counts;
+    }
+
+    long deadLettered() {
+        return deadLettered.get();
+    }
+
+    String firstDeadLetterReason() {
+        return firstDeadLetterReason;
     }
 
     long failed() {

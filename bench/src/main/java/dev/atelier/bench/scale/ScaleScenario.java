@@ -71,7 +71,7 @@ public final class ScaleScenario implements Scenario {
     /** What one worker count gave. */
     record Step(int workers, long loaded, double loadSeconds, double startSeconds, double settleSeconds,
             WorkerGroup.Assignment settled, WorkerGroup.Assignment atEnd, double windowSeconds, long completed,
-            double rate, List<Long> perWorker, long fewestLeft, double workerCores, double workerCpuSeconds, double machineBusy) {
+            double rate, List<Long> perWorker, long fewestLeft, long deadLettered, String deadLetterReason, double workerCores, double workerCpuSeconds, double machineBusy) {
     }
 
     @Override
@@ -171,7 +171,9 @@ public final class ScaleScenario implements Scenario {
                 long inWindow = completedAt.stream().filter(t -> t >= from && t < to).count();
                 return new Step(workers, loading, loadSeconds, startSeconds, settleSeconds, settled, atEnd,
                         (to - from) / 1000.0, inWindow, rate, Scaling.perMember(settled.members(), completed, from, to),
-                        Scaling.fewestLeft(settled.members(), waiting, completions.completedPerPartition()),
+                        Scaling.fewestLeft(settled.members(), waiting, Scaling.sum(completions.completedPerPartition(),
+                                completions.deadLetteredPerPartition())), completions.deadLettered(),
+                        completions.firstDeadLetterReason(),
                         cpuEnd.processCoresSince(cpuStart), cpuEnd.processSecondsSince(cpuStart),
                         cpuEnd.machineBusySince(cpuStart));
             } finally {
@@ -303,6 +305,12 @@ public final class ScaleScenario implements Scenario {
                     step.loadSeconds(), step.atEnd().state(), step.atEnd().members().size(),
                     step.atEnd().partitionsPerMember(), step.fewestLeft(),
                     step.fewestLeft() > 0 ? "" : " — it ran out of work, so this rate is a floor"));
+            if (step.deadLettered() > 0) {
+                result.note(String.format(Locale.ROOT, "WARNING %s: the workers dead-lettered %d requests to "
+                        + "generation.requested.dlq without rendering them (lost jobs; counted as taken from the "
+                        + "backlog, not as completions), first reason: %s", label, step.deadLettered(),
+                        step.deadLetterReason()));
+            }
         }
         Step goal = steps.get(GOAL_WORKERS);
         String goalName = "4 workers ≥ 3.6× one worker";

@@ -75,6 +75,13 @@ final class Scaling {
                 .min().orElse(0);
     }
 
+    /** Two per-partition counts added up. */
+    static Map<Integer, Long> sum(Map<Integer, Long> a, Map<Integer, Long> b) {
+        Map<Integer, Long> total = new java.util.TreeMap<>(a);
+        b.forEach((p, n) -> total.merge(p, n, Long::sum));
+        return total;
+    }
+
     /** Completions in {@code [fromMillis, toMillis)} per member, as the partitions they hold: the share each got. */
     static List<Long> perMember(List<Set<Integer>> members, List<long[]> completions, long fromMillis, long toMillis) {
         return members.stream().map(partitions -> completions.stream()

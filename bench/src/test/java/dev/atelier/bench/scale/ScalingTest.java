@@ -69,6 +69,11 @@ class ScalingTest {
     }
 
     @Test
+    void perPartitionCountsAddUp() {
+        assertEquals(Map.of(0, 3L, 1, 2L, 2, 5L), Scaling.sum(Map.of(0, 1L, 1, 2L), Map.of(0, 2L, 2, 5L)));
+    }
+
+    @Test
     void completionsInTheWindowAreCountedPerWorkerByPartition() {
         List<long[]> completions = List.of(new long[] {1000, 0}, new long[] {1100, 1}, new long[] {1200, 2},
                 new long[] {1300, 2}, new long[] {999, 0}, new long[] {2000, 1});
