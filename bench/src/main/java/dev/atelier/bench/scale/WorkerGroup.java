@@ -41,6 +41,15 @@ final class WorkerGroup implements AutoCloseable {
         TopicDescription topic = admin.describeTopics(List.of(REQUESTED)).allTopicNames()
                 .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(REQUESTED);
         this.partitions = topic.partitions().size();
+        // The workers' dead-letter topic appears with the first dead letter; the bench reads it from the start.
+        try {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(Completions.DEAD_LETTERED,
+                    partitions, (short) 1))).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                throw e;
+            }
+        }
     }
 
     int partitions() {
