@@ -71,7 +71,8 @@ public final class ScaleScenario implements Scenario {
     /** What one worker count gave. */
     record Step(int workers, long loaded, double loadSeconds, double startSeconds, double settleSeconds,
             WorkerGroup.Assignment settled, WorkerGroup.Assignment atEnd, double windowSeconds, long completed,
-            double rate, List<Long> perWorker, long fewestLeft, long deadLettered, String deadLetterReason, double workerCores, double workerCpuSeconds, double machineBusy) {
+            double rate, List<Long> perWorker, long fewestLeft, long deadLettered, String deadLetterReason,
+            long deadLetteredAtStop, double workerCores, double workerCpuSeconds, double machineBusy) {
     }
 
     @Override
@@ -136,6 +137,7 @@ public final class ScaleScenario implements Scenario {
                 "atelier.worker.concurrency", Integer.toString(concurrency));
         try (Completions completions = new Completions(context.kafkaBootstrapServers())) {
             List<Replica> replicas = new ArrayList<>();
+            Step measured;
             long started = System.nanoTime();
             try {
                 List<CompletableFuture<Replica>> starting = new ArrayList<>();
@@ -169,11 +171,11 @@ public final class ScaleScenario implements Scenario {
                 List<Long> completedAt = completed.stream().map(c -> c[0]).toList();
                 double rate = Scaling.rate(completedAt, from, to);
                 long inWindow = completedAt.stream().filter(t -> t >= from && t < to).count();
-                return new Step(workers, loading, loadSeconds, startSeconds, settleSeconds, settled, atEnd,
+                measured = new Step(workers, loading, loadSeconds, startSeconds, settleSeconds, settled, atEnd,
                         (to - from) / 1000.0, inWindow, rate, Scaling.perMember(settled.members(), completed, from, to),
                         Scaling.fewestLeft(settled.members(), waiting, Scaling.sum(completions.completedPerPartition(),
                                 completions.deadLetteredPerPartition())), completions.deadLettered(),
-                        completions.firstDeadLetterReason(),
+                        completions.firstDeadLetterReason(), 0,
                         cpuEnd.processCoresSince(cpuStart), cpuEnd.processSecondsSince(cpuStart),
                         cpuEnd.machineBusySince(cpuStart));
             } finally {
@@ -181,6 +183,15 @@ public final class ScaleScenario implements Scenario {
                         .toArray(CompletableFuture[]::new)).join();
                 group.awaitEmpty(SETTLE_TIMEOUT);
             }
+            // What stopping the workers (SIGTERM, graceful) did to the jobs they had fetched but not rendered.
+            Thread.sleep(ARRIVAL_GRACE.toMillis());
+            Step m = measured;
+            return new Step(m.workers(), m.loaded(), m.loadSeconds(), m.startSeconds(), m.settleSeconds(),
+                    m.settled(), m.atEnd(), m.windowSeconds(), m.completed(), m.rate(), m.perWorker(), m.fewestLeft(),
+                    m.deadLettered(), m.deadLetterReason() != null ? m.deadLetterReason()
+                            : completions.firstDeadLetterReason(),
+                    completions.deadLettered() - m.deadLettered(), m.workerCores(), m.workerCpuSeconds(),
+                    m.machineBusy());
         }
     }
 
@@ -305,6 +316,13 @@ public final class ScaleScenario implements Scenario {
                     step.loadSeconds(), step.atEnd().state(), step.atEnd().members().size(),
                     step.atEnd().partitionsPerMember(), step.fewestLeft(),
                     step.fewestLeft() > 0 ? "" : " — it ran out of work, so this rate is a floor"));
+            if (step.deadLetteredAtStop() > 0) {
+                result.note(String.format(Locale.ROOT, "WARNING %s: stopping the workers gracefully (SIGTERM) "
+                        + "dead-lettered %d requests they had fetched but not rendered to generation.requested.dlq, "
+                        + "committing past them: lost jobs on every scale-down or rolling restart (after the window, "
+                        + "so not in its figures); reason: %s", label, step.deadLetteredAtStop(),
+                        step.deadLetterReason()));
+            }
             if (step.deadLettered() > 0) {
                 result.note(String.format(Locale.ROOT, "WARNING %s: the workers dead-lettered %d requests to "
                         + "generation.requested.dlq without rendering them (lost jobs; counted as taken from the "
