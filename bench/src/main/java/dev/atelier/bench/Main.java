@@ -136,6 +136,8 @@ public final class Main {
         run.put("signinRates", options.signinRates());
         run.put("accounts", options.accounts());
         run.put("signinBurstSeconds", options.signinBurst().toMillis() / 1000.0);
+        run.put("scaleWorkers", options.scaleWorkers());
+        run.put("scaleConcurrency", options.scaleConcurrency());
         return run;
     }
 

@@ -28,6 +28,8 @@ public record Options(
         Duration signinBurst,
         int footprintRestarts,
         int footprintRequests,
+        List<Integer> scaleWorkers,
+        int scaleConcurrency,
         boolean keep) {
 
     /** Items per page: the API's default, which the gallery issue's page numbers assume. */
@@ -53,6 +55,8 @@ public record Options(
               --signin-burst S   seconds of signin's closed-loop lines (saturation, argon2id controls; default 10)
               --footprint-restarts N   restarts of each service in the footprint scenario (default 3)
               --footprint-requests N   warm-up requests before footprint reads a process's RSS (default 200)
+              --scale-workers L  comma-separated worker process counts of the scale scenario (default 1,2,4; 1 first)
+              --scale-concurrency N  render slots of each worker in the scale scenario (default 1)
               --keep             keep the stack's state folder (bench/target/stack-*) after the run
             """;
 
@@ -76,6 +80,8 @@ public record Options(
         Duration signinBurst = Duration.ofSeconds(10);
         int footprintRestarts = 3;
         int footprintRequests = 200;
+        List<Integer> scaleWorkers = List.of(1, 2, 4);
+        int scaleConcurrency = 1;
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -110,6 +116,8 @@ public record Options(
                 case "--signin-burst" -> signinBurst = seconds(arg, value);
                 case "--footprint-restarts" -> footprintRestarts = (int) positive(arg, Integer.parseInt(value));
                 case "--footprint-requests" -> footprintRequests = (int) positive(arg, Integer.parseInt(value));
+                case "--scale-workers" -> scaleWorkers = workerCounts(arg, value);
+                case "--scale-concurrency" -> scaleConcurrency = (int) positive(arg, Integer.parseInt(value));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -128,7 +136,7 @@ public record Options(
         }
         return new Options(List.copyOf(scenarios), rate, searchRate, duration, warmup, rows, userRows, deepPage,
                 connections, rounds, submitRates, pipelineRate, users, maxInFlight, signinRates, accounts, signinBurst,
-                footprintRestarts, footprintRequests, keep);
+                footprintRestarts, footprintRequests, scaleWorkers, scaleConcurrency, keep);
     }
 
     /** A comma-separated list of positive rates, each once, in the order given. */
@@ -142,6 +150,21 @@ public record Options(
             rates.add(rate);
         }
         return List.copyOf(rates);
+    }
+
+    /** Worker counts, each once, ascending; 1 must be among them: every count is compared with one worker. */
+    private static List<Integer> workerCounts(String option, String value) {
+        java.util.TreeSet<Integer> counts = new java.util.TreeSet<>();
+        for (String part : value.split(",")) {
+            int count = (int) positive(option, Integer.parseInt(part.strip()));
+            if (!counts.add(count)) {
+                throw new IllegalArgumentException(option + " names " + part.strip() + " twice");
+            }
+        }
+        if (!counts.contains(1)) {
+            throw new IllegalArgumentException(option + " must include 1: every count is compared with one worker");
+        }
+        return List.copyOf(counts);
     }
 
     private static double positive(String option, double value) {

@@ -27,7 +27,8 @@ class BenchSmokeIT {
     static final List<String> SMOKE = List.of("all", "--rows", "20000", "--user-rows", "5000", "--deep-page", "100",
             "--duration", "3", "--warmup", "1", "--rounds", "2", "--users", "10", "--accounts", "10",
             "--signin-burst", "2", "--submit-rates", "20", "--pipeline-rate", "10", "--signin-rates", "5",
-            "--rate", "20", "--search-rate", "5", "--footprint-restarts", "1", "--footprint-requests", "20");
+            "--rate", "20", "--search-rate", "5", "--footprint-restarts", "1", "--footprint-requests", "20",
+            "--scale-workers", "1,2");
     private static final Duration LIMIT = Duration.ofMinutes(20);
 
     @Test

@@ -46,13 +46,13 @@ class OptionsTest {
 
     @Test
     void knowsWhichScenariosExistAndWhichArePlanned() {
-        assertEquals(List.of("signin", "pipeline", "submit", "gallery-list", "search", "footprint"),
+        assertEquals(List.of("signin", "pipeline", "submit", "scale", "gallery-list", "search", "footprint"),
                 Scenarios.resolve(List.of("all")).stream().map(Scenario::name).toList());
         assertEquals("search", Scenarios.resolve(List.of("search")).get(0).name());
         assertEquals("pipeline", Scenarios.resolve(List.of("pipeline")).get(0).name());
         assertEquals("signin", Scenarios.resolve(List.of("signin")).get(0).name());
         assertEquals("footprint", Scenarios.resolve(List.of("footprint")).get(0).name());
-        assertThrows(IllegalArgumentException.class, () -> Scenarios.resolve(List.of("scale")));
+        assertEquals("scale", Scenarios.resolve(List.of("scale")).get(0).name());
         assertThrows(IllegalArgumentException.class, () -> Scenarios.resolve(List.of("nope")));
     }
 
@@ -114,5 +114,25 @@ class OptionsTest {
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--accounts", "0"}));
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--signin-rates", "5,5"}));
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--signin-burst", "0"}));
+    }
+
+    @Test
+    void scaleDefaultsToOneTwoAndFourWorkersOfOneSlotEach() {
+        Options options = Options.parse(new String[0]);
+
+        assertEquals(List.of(1, 2, 4), options.scaleWorkers());
+        assertEquals(1, options.scaleConcurrency());
+    }
+
+    @Test
+    void scaleWorkerCountsAreSortedAndMustIncludeOneWorker() {
+        Options options = Options.parse(new String[] {"scale", "--scale-workers", "2,1", "--scale-concurrency", "4"});
+
+        assertEquals(List.of(1, 2), options.scaleWorkers());
+        assertEquals(4, options.scaleConcurrency());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--scale-workers", "2,4"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--scale-workers", "1,1"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--scale-workers", "1,0"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--scale-concurrency", "0"}));
     }
 }

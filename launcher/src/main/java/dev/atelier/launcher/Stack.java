@@ -38,6 +38,7 @@ public final class Stack implements AutoCloseable {
     private final Path data;
     private final Path logs;
     private final Map<Service, Map<String, String>> extraConfig;
+    private final List<Replica> replicas = new ArrayList<>();
 
     private Stack(Infrastructure infrastructure, Map<Service, ServerProcess> processes, StackPorts ports,
             Path projectRoot, Path stateDir, Map<Service, Map<String, String>> extraConfig) {
@@ -150,11 +151,94 @@ public final class Stack implements AutoCloseable {
         return processes.get(service).log();
     }
 
+    /**
+     * Stops one service's process gracefully (SIGTERM, so it drains and leaves its consumer groups); {@link #restart}
+     * starts it again. The benchmark stops the worker while it runs replicas configured otherwise.
+     */
+    public synchronized void stop(Service service) {
+        processes.get(service).close();
+    }
+
+    /**
+     * One more process of {@code service} beside the stack's own: the same configuration (so a worker joins the
+     * same consumer group and Kafka shares the partitions out), its own HTTP port and log
+     * ({@code <module>-<index>.log}), and {@code overrides} on top. Waits until it is ready; closed with the stack,
+     * or earlier with {@link Replica#close()}.
+     *
+     * @param index names the replica (its log); 1 is the stack's own process, so replicas start at 2
+     */
+    public Replica startReplica(Service service, int index, Map<String, String> overrides) {
+        String name = replicaName(service, index);
+        int port = Infrastructure.freePort();
+        Map<String, String> config = replicaConfig(configOf(service), port, overrides);
+        ServerProcess process = launch(name, service, config);
+        Replica replica = new Replica(name, port, process);
+        synchronized (this) {
+            replicas.add(replica);
+        }
+        awaitReady(port, process);
+        return replica;
+    }
+
+    /** A replica's process name (and log file name): the module with its index, e.g. {@code generation-worker-2}. */
+    static String replicaName(Service service, int index) {
+        if (index < 2) {
+            throw new IllegalArgumentException("replica indexes start at 2 (1 is the stack's own process): " + index);
+        }
+        return service.module() + "-" + index;
+    }
+
+    /** The service's configuration on another HTTP port with {@code overrides} on top (later keys win). */
+    static Map<String, String> replicaConfig(Map<String, String> base, int port, Map<String, String> overrides) {
+        Map<String, String> config = new LinkedHashMap<>(base);
+        config.put("quarkus.http.port", Integer.toString(port));
+        config.putAll(overrides);
+        return config;
+    }
+
+    /** An extra process of a service, started by {@link #startReplica}. */
+    public static final class Replica implements AutoCloseable {
+        private final String name;
+        private final int port;
+        private final ServerProcess process;
+
+        private Replica(String name, int port, ServerProcess process) {
+            this.name = name;
+            this.port = port;
+            this.process = process;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public int port() {
+            return port;
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        public Path log() {
+            return process.log();
+        }
+
+        /** Stops it gracefully (SIGTERM), as {@link Stack#stop} does. */
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+
     private ServerProcess launch(Service service) {
-        Map<String, String> config = configOf(service);
+        return launch(service.module(), service, configOf(service));
+    }
+
+    private ServerProcess launch(String name, Service service, Map<String, String> config) {
         List<String> jvm = new ArrayList<>(SERVICE_JVM);
         config.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
-        return ServerProcess.startJava(service.module(), runnerJar(projectRoot, service).toString(), jvm,
+        return ServerProcess.startJava(name, runnerJar(projectRoot, service).toString(), jvm,
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), logs);
     }
 
@@ -225,8 +309,12 @@ public final class Stack implements AutoCloseable {
     }
 
     private void awaitReady(Service service, ServerProcess process) {
+        awaitReady(ports.of(service), process);
+    }
+
+    private void awaitReady(int port, ServerProcess process) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(local(service) + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         process.awaitReady(() -> {
             try {
@@ -247,6 +335,12 @@ public final class Stack implements AutoCloseable {
     /** Stops the gateway and services first (so they drain), then the infrastructure. */
     @Override
     public void close() {
+        List<Replica> extra;
+        synchronized (this) {
+            extra = List.copyOf(replicas);
+        }
+        CompletableFuture.allOf(extra.stream().map(replica -> CompletableFuture.runAsync(replica::close))
+                .toArray(CompletableFuture[]::new)).join();
         List<Service> reverse = new ArrayList<>(processes.keySet());
         java.util.Collections.reverse(reverse);
         CompletableFuture.allOf(reverse.stream().map(processes::get)

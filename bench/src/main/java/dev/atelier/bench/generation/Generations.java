@@ -15,7 +15,7 @@ import dev.atelier.launcher.Service;
  * they send.
  */
 public final class Generations {
-    static final String GENERATIONS = "/api/v1/generations";
+    public static final String GENERATIONS = "/api/v1/generations";
     static final String IMAGES = "/api/v1/images";
     static final String IMAGE_DATABASE = "image";
     static final String GALLERY_DATABASE = "gallery";
@@ -23,13 +23,13 @@ public final class Generations {
     static final String PROVIDER = "instant";
     /** The smallest size: the cheapest image to encode, store and count. */
     static final String SIZE = "512x512";
-    static final int ACCEPTED = 202;
+    public static final int ACCEPTED = 202;
     /** Larger than any quota a run can reach: 500 submits/s for an hour is 1.8 million jobs. */
     private static final String UNLIMITED_CREDITS = "1000000000";
     private static final String UNLIMITED = "1000000";
 
     /** The stack config of both generation scenarios (identical, so they can share one stack). */
-    static final Map<Service, Map<String, String>> STACK_CONFIG = Map.of(
+    public static final Map<Service, Map<String, String>> STACK_CONFIG = Map.of(
             Service.WORKER, Map.of(
                     "atelier.worker.providers.instant.enabled", "true",
                     "atelier.worker.providers.instant.delay", "0ms"),
@@ -57,7 +57,7 @@ public final class Generations {
     }
 
     /** The body of submit number {@code n}: one small image from the instant provider, prompt and style varied. */
-    static String submitBody(long n) {
+    public static String submitBody(long n) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("prompt", PROMPTS.get((int) Math.floorMod(n, PROMPTS.size())) + ", study " + n);
         body.put("style", STYLES.get((int) Math.floorMod(n, STYLES.size())));
@@ -90,7 +90,7 @@ public final class Generations {
     }
 
     /** A response body in an error message: its start. */
-    static String abbreviate(String text) {
+    public static String abbreviate(String text) {
         int max = 300;
         return text == null ? "" : text.length() <= max ? text : text.substring(0, max) + "…";
     }
