@@ -187,11 +187,6 @@ public class WebhookDeliverer {
         }));
     }
 
-    /** Deliveries being attempted by this instance now. */
-    public int inFlight() {
-        return inFlight.get();
-    }
-
     private Duration lease() {
         return config.connectTimeout().plus(config.timeout()).plus(LEASE_MARGIN);
     }
