@@ -29,6 +29,23 @@ public interface GatewayConfig {
     @WithDefault("1000")
     int maxConnectionsPerUpstream();
 
+    /** The single-page app served at {@code /}. */
+    Web web();
+
+    interface Web {
+        /**
+         * Where images may come from besides this origin, {@code blob:} and {@code data:}: the S3 endpoint that
+         * presigned URLs point at (e.g. {@code https://atelier-images.s3.eu-west-1.amazonaws.com}). Narrow it in
+         * production; the default allows any https origin.
+         */
+        @WithDefault("https:")
+        List<String> imageSources();
+
+        /** Seconds browsers may keep the content-hashed files under {@code /assets/} (they never change). */
+        @WithDefault("31536000")
+        long assetMaxAgeSeconds();
+    }
+
     interface Route {
         /** Path prefixes, matched on whole segments: {@code /api/v1/images} matches {@code /api/v1/images/1}. */
         List<String> prefixes();

@@ -276,6 +276,9 @@ public final class Stack implements AutoCloseable {
                 config.put("atelier.gateway.routes.auth.target", local(Service.AUTH));
                 config.put("atelier.gateway.routes.image.target", local(Service.IMAGE));
                 config.put("atelier.gateway.routes.gallery.target", local(Service.GALLERY));
+                // The web app shows images from presigned URLs of the local S3 server.
+                config.put("atelier.gateway.web.image-sources",
+                        infrastructure.s3Config().get("quarkus.s3.endpoint-override"));
             }
         }
         config.putAll(extraConfig.getOrDefault(service, Map.of()));
