@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { onSession, refresh, signOut } from './api';
+import { onSession, restoreSession, signOut } from './api';
 import { announcement } from './components/announcer';
 import { forgetLinks } from './content';
 import { Link, match, navigate, useLocation } from './router';
@@ -30,7 +30,7 @@ export function App() {
 
   // Restore the session from the refresh cookie once, at start.
   useEffect(() => {
-    refresh().then((restored) => session.set(restored), () => session.set(null));
+    restoreSession().then((restored) => session.set(restored), () => session.set(null));
   }, []);
 
   useEffect(() => {
@@ -40,12 +40,15 @@ export function App() {
   }, [user?.id]);
 
   // Signed-out users go to sign in (and come back after); signed-in ones skip the auth screens.
+  // The one place that moves between them: after signing up the user lands on Generate, otherwise on `next`.
   useEffect(() => {
-    if (user === null && !PUBLIC.includes(path)) {
-      const next = path + location.search;
+    const here = location.pathname;
+    if (user === null && !PUBLIC.includes(here)) {
+      const next = here + location.search;
       navigate(`/signin${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`, { replace: true });
-    } else if (user && PUBLIC.includes(path)) {
-      navigate(safeNext(params.get('next')), { replace: true });
+    } else if (user && PUBLIC.includes(here)) {
+      const next = new URLSearchParams(location.search).get('next');
+      navigate(next ? safeNext(next) : here === '/signup' ? '/generate' : '/', { replace: true });
     }
   }, [user, path]);
 
@@ -83,7 +86,7 @@ function Screen({ path, params, signedIn }: { path: string; params: URLSearchPar
     return (
       <>
         {params.get('deleted') && <p class="notice" role="status">Your account and all its images were deleted.</p>}
-        <SignIn next={safeNext(params.get('next'))} />
+        <SignIn />
       </>
     );
   }

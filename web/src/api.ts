@@ -50,6 +50,9 @@ interface TokenResponse {
 
 const CLIENT_HEADER = { 'X-Atelier-Client': 'web' };
 const REFRESH_LOCK = 'atelier-refresh';
+// Not a secret: only whether this browser signed in, so a visitor without a session is not sent to /refresh
+// (whose 401 would only fill the console). The session itself is the HttpOnly cookie.
+const SIGNED_IN_HINT = 'atelier.signedIn';
 const EARLY_REFRESH_MS = 30_000;
 
 let accessToken: string | null = null;
@@ -66,6 +69,7 @@ export function onSession(listener: (user: User | null) => void): () => void {
 function startSession(tokens: TokenResponse): User {
   accessToken = tokens.accessToken;
   expiresAt = Date.now() + tokens.expiresIn * 1000;
+  localStorage.setItem(SIGNED_IN_HINT, '1');
   sessionListeners.forEach((l) => l(tokens.user));
   return tokens.user;
 }
@@ -74,6 +78,7 @@ function endSession() {
   const had = accessToken !== null;
   accessToken = null;
   expiresAt = 0;
+  localStorage.removeItem(SIGNED_IN_HINT);
   if (had) {
     sessionListeners.forEach((l) => l(null));
   }
@@ -139,6 +144,11 @@ export function refresh(): Promise<User | null> {
     });
   }
   return refreshing!;
+}
+
+/** At start: the session the refresh cookie still holds, if this browser signed in before. */
+export async function restoreSession(): Promise<User | null> {
+  return localStorage.getItem(SIGNED_IN_HINT) ? refresh() : null;
 }
 
 export async function signOut(): Promise<void> {

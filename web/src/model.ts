@@ -88,6 +88,14 @@ export interface GenerationDraft {
   size: string;
   name?: string;
   emotion?: string;
+  provider?: string;
+}
+
+export interface ServiceStatus {
+  providers: Record<string, string>;
+  queueDepth: number;
+  running: number;
+  estimatedWaitSeconds: number | null;
 }
 
 export interface ImageItem {
@@ -160,11 +168,14 @@ export const api = {
     getJson<Validation>(`${GENERATIONS}/validate`, { method: 'POST', body: draft, signal }),
   submit: (draft: GenerationDraft, idempotencyKey: string) =>
     sendJson<Accepted>('POST', GENERATIONS, draft, { 'Idempotency-Key': idempotencyKey }),
+  status: () => getJson<ServiceStatus>(`${GENERATIONS}/status`),
   job: (id: string) => getJson<Job>(`${GENERATIONS}/${encodeURIComponent(id)}`),
   jobs: (cursor?: string | null) => getJson<Page<Job>>(`${GENERATIONS}${query({ cursor, limit: 10 })}`),
   cancel: (id: string) => sendJson<Job>('POST', `${GENERATIONS}/${encodeURIComponent(id)}/cancel`),
   images: (filters: GalleryFilters, cursor?: string | null) =>
     getJson<Page<ImageItem>>(`${IMAGES}${query({ ...filters, cursor, limit: 24 })}`),
+  /** The images of one job that are already in the gallery (an empty page until they land). */
+  jobImages: (jobId: string) => getJson<Page<ImageItem>>(`${IMAGES}${query({ job: jobId, sort: 'oldest', limit: 4 })}`),
   image: (id: string) => getJson<ImageDetail>(`${IMAGES}/${encodeURIComponent(id)}`),
   patchImage: (id: string, patch: Record<string, unknown>) =>
     sendJson<ImageDetail>('PATCH', `${IMAGES}/${encodeURIComponent(id)}`, patch,

@@ -2,6 +2,8 @@
 import type { AnchorHTMLAttributes, ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
+export { match } from './paths';
+
 type Listener = () => void;
 const listeners = new Set<Listener>();
 
@@ -36,24 +38,6 @@ export function useLocation(): Location {
     };
   }, []);
   return current;
-}
-
-/** Matches `/images/:id` against a path; returns the named segments or null. */
-export function match(pattern: string, path: string): Record<string, string> | null {
-  const want = pattern.split('/').filter(Boolean);
-  const have = path.split('/').filter(Boolean);
-  if (want.length !== have.length) {
-    return null;
-  }
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    if (want[i].startsWith(':')) {
-      params[want[i].slice(1)] = decodeURIComponent(have[i]);
-    } else if (want[i] !== have[i]) {
-      return null;
-    }
-  }
-  return params;
 }
 
 type AnchorProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; children?: ComponentChildren };

@@ -3,9 +3,9 @@ import { ApiError, signIn, signUp } from '../api';
 import { ErrorAlert } from '../components/Alert';
 import { Field, describedBy } from '../components/Field';
 import { useTitle } from '../components/useTitle';
-import { Link, navigate } from '../router';
+import { Link } from '../router';
 
-export function SignIn({ next }: { next: string }) {
+export function SignIn() {
   useTitle('Sign in');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -18,7 +18,6 @@ export function SignIn({ next }: { next: string }) {
     setError(null);
     try {
       await signIn(email.current!.value, password.current!.value);
-      navigate(next, { replace: true });
     } catch (e) {
       setError(e);
       password.current?.focus();
@@ -59,7 +58,6 @@ export function SignUp() {
     setError(null);
     try {
       await signUp(form.name, form.email, form.password);
-      navigate('/generate', { replace: true });
     } catch (e) {
       setError(e);
     } finally {

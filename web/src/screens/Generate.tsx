@@ -3,15 +3,22 @@ import { ApiError } from '../api';
 import { ErrorAlert } from '../components/Alert';
 import { Field, describedBy } from '../components/Field';
 import { useTitle } from '../components/useTitle';
-import { api, EMOTIONS, SIZES, STYLES, type GenerationDraft, type Job, type Validation } from '../model';
+import { api, EMOTIONS, SIZES, STYLES, type GenerationDraft, type Job, type ServiceStatus, type Validation } from '../model';
 import { Link, navigate } from '../router';
 import { credits, reloadCredits } from '../state';
 import { StatusBadge } from './Job';
 
-const EMPTY: GenerationDraft = { prompt: '', style: 'realistic', count: 1, size: '1024x1024', name: '', emotion: '' };
+const EMPTY: GenerationDraft = {
+  prompt: '', style: 'realistic', count: 1, size: '1024x1024', name: '', emotion: '', provider: '',
+};
 
 function cleaned(draft: GenerationDraft): GenerationDraft {
-  return { ...draft, name: draft.name?.trim() || undefined, emotion: draft.emotion || undefined };
+  return {
+    ...draft,
+    name: draft.name?.trim() || undefined,
+    emotion: draft.emotion || undefined,
+    provider: draft.provider || undefined,
+  };
 }
 
 export function Generate() {
@@ -22,9 +29,11 @@ export function Generate() {
   const [busy, setBusy] = useState(false);
   const idempotencyKey = useRef(crypto.randomUUID());
   const remaining = credits.use();
+  const [status, setStatus] = useState<ServiceStatus | null>(null);
 
   useEffect(() => {
     void reloadCredits();
+    api.status().then(setStatus, () => {});
   }, []);
 
   // Ask the service what a submit would say (cost, detected emotion, problems) as the user types.
@@ -114,7 +123,21 @@ export function Generate() {
                 {EMOTIONS.map((e) => <option value={e}>{e}</option>)}
               </select>
             </Field>
+            <Field id="provider" label="Provider">
+              <select id="provider" name="provider" value={draft.provider} onChange={set('provider')}>
+                <option value="">default</option>
+                {Object.entries(status?.providers ?? {}).map(([name, state]) => (
+                  <option value={name}>{state === 'up' ? name : `${name} (${state})`}</option>
+                ))}
+              </select>
+            </Field>
           </div>
+          {status && (
+            <p class="muted">
+              {status.queueDepth} job{status.queueDepth === 1 ? '' : 's'} waiting, {status.running} running
+              {status.estimatedWaitSeconds ? `; about ${status.estimatedWaitSeconds} s before a new job starts` : ''}.
+            </p>
+          )}
           <p class="cost" aria-live="polite">
             {cost !== null && cost !== undefined ? <>Cost: <strong>{cost}</strong> credit{cost === 1 ? '' : 's'}. </> : null}
             {remaining ? <>You have <strong data-testid="remaining">{remaining.remaining}</strong> of {remaining.total} credits left.</> : null}

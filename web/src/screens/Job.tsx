@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError } from '../api';
 import { ErrorAlert } from '../components/Alert';
 import { announce } from '../components/announcer';
 import { Thumb } from '../components/Thumb';
 import { useTitle } from '../components/useTitle';
 import { followJob } from '../jobStream';
-import { api, FINISHED, type ImageDetail, type Job, type JobStatus } from '../model';
+import { api, FINISHED, type ImageItem, type Job, type JobStatus } from '../model';
 import { Link } from '../router';
 import { reloadCredits } from '../state';
 
@@ -87,9 +86,7 @@ export function JobPage({ id }: { id: string }) {
       {job.status === 'failed' && job.error && <p class="alert" role="alert">Failed: {job.error.message}</p>}
       {job.status === 'canceled' && <p>Canceled. The credits it held are back.</p>}
       {job.status === 'succeeded' && (
-        <ul class="grid" aria-label="Images of this job">
-          {(job.imageIds ?? []).map((imageId) => <JobImage key={imageId} id={imageId} />)}
-        </ul>
+        <JobImages jobId={job.id} expected={job.imageIds?.length ?? job.count} />
       )}
       <ErrorAlert error={error} />
       <p class="muted">Prompt: {job.prompt}</p>
@@ -98,43 +95,54 @@ export function JobPage({ id }: { id: string }) {
   );
 }
 
-/** An image of a finished job: the gallery stores it moments after the job ends, so a 404 is retried briefly. */
-function JobImage({ id }: { id: string }) {
-  const [image, setImage] = useState<ImageDetail | null>(null);
-  const [missing, setMissing] = useState(false);
+/**
+ * The images of a finished job. The gallery stores them moments after the job ends, so its list of the job's
+ * images is polled (an empty list, not a 404) until all of them are there.
+ */
+function JobImages({ jobId, expected }: { jobId: string; expected: number }) {
+  const [images, setImages] = useState<ImageItem[]>([]);
+  const [gaveUp, setGaveUp] = useState(false);
   useEffect(() => {
     let live = true;
+    let timer: ReturnType<typeof setTimeout>;
     const load = async (attempt: number) => {
       try {
-        const found = await api.image(id);
-        if (live) {
-          setImage(found);
+        const page = await api.jobImages(jobId);
+        if (!live) {
+          return;
         }
-      } catch (e) {
-        if (live && e instanceof ApiError && e.status === 404 && attempt < 10) {
-          setTimeout(() => load(attempt + 1), 300 * (attempt + 1));
-        } else if (live) {
-          setMissing(true);
+        setImages(page.items);
+        if (page.items.length < expected && attempt < 20) {
+          timer = setTimeout(() => load(attempt + 1), Math.min(2000, 200 * (attempt + 1)));
+        } else if (page.items.length < expected) {
+          setGaveUp(true);
+        }
+      } catch {
+        if (live) {
+          setGaveUp(true);
         }
       }
     };
     void load(0);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
-  }, [id]);
-  if (missing) {
-    return <li class="tile"><p>Image not in the gallery.</p></li>;
-  }
-  if (!image) {
-    return <li class="tile"><div class="thumb-loading" role="img" aria-label="Image (loading)" /></li>;
-  }
+  }, [jobId, expected]);
   return (
-    <li class="tile">
-      <Link href={`/images/${image.id}`}>
-        <Thumb path={image.thumbUrl} alt={image.name} width={image.width} height={image.height} />
-        <span class="tile-name">{image.name}</span>
-      </Link>
-    </li>
+    <>
+      <ul class="grid" aria-label="Images of this job">
+        {images.map((image) => (
+          <li key={image.id} class="tile">
+            <Link href={`/images/${image.id}`}>
+              <Thumb path={image.thumbUrl} alt={image.name} width={image.width} height={image.height} />
+              <span class="tile-name">{image.name}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {images.length < expected && !gaveUp && <p aria-live="polite">Adding the images to your gallery…</p>}
+      {gaveUp && <p class="muted">Some images are not in the gallery yet; they will appear there shortly.</p>}
+    </>
   );
 }
