@@ -10,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Assumptions;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
@@ -26,6 +28,8 @@ final class Browser implements AutoCloseable {
     private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-dev-shm-usage");
+
+    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
@@ -73,6 +77,7 @@ final class Browser implements AutoCloseable {
         final BrowserContext context;
         final Page page;
         final List<String> errors = new CopyOnWriteArrayList<>();
+        final List<String> accessibility = new CopyOnWriteArrayList<>();
 
         Tab(BrowserContext context, Page page) {
             this.context = context;
@@ -85,7 +90,15 @@ final class Browser implements AutoCloseable {
             page.onPageError(error -> errors.add("uncaught: " + error));
         }
 
+        /**
+         * Saves a screenshot of the whole page and checks it with axe-core against WCAG 2.1 A and AA; violations
+         * are collected in {@link #accessibility}.
+         */
         void screenshot(String name) {
+            AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
+            results.getViolations().forEach(v -> accessibility.add(name + ": " + v.getId() + " (" + v.getImpact()
+                    + ") " + v.getHelp() + " at " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
+                    .toList()));
             try {
                 Files.createDirectories(SCREENSHOTS);
             } catch (IOException e) {

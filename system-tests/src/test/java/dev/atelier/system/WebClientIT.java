@@ -104,6 +104,9 @@ class WebClientIT {
         assertThat(page.locator("ul.grid > li")).hasCount(3);
         waitForImages(page, "ul.grid img", 3);
         ada.screenshot("05-gallery");
+        page.setViewportSize(390, 844);
+        ada.screenshot("05-gallery-phone");
+        page.setViewportSize(1280, 900);
 
         // Fuzzy search: a typo still finds the lighthouse, and only it.
         page.getByLabel("Search", EXACT).fill("lighthose");
@@ -156,6 +159,13 @@ class WebClientIT {
             assertTrue(shown.headerValue("content-type").startsWith("image/"), shown.headerValue("content-type"));
         }
 
+        // Download opens the original from a presigned link in a new tab.
+        Page original = ada.context.waitForPage(() -> page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Download").setExact(true)).click());
+        original.waitForLoadState();
+        assertTrue(original.url().contains("X-Amz-Signature="), original.url());
+        original.close();
+
         // The tag filter finds it; the favourite filter too.
         page.navigate("/?tag=fog&favorite=true");
         assertThat(page.locator("ul.grid > li")).hasCount(1);
@@ -175,6 +185,14 @@ class WebClientIT {
         assertThat(page.locator("#image-title")).hasText("★ Harbour study");
         page.navigate("/");
         assertThat(page.locator("ul.grid > li")).hasCount(1);
+
+        // Regenerate makes a new job from the image, with the same prompt.
+        page.locator("ul.grid a").first().click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Regenerate").setExact(true)).click();
+        assertThat(page).hasURL(JOB_PAGE);
+        assertThat(page.locator(".job .badge")).hasText("succeeded");
+        assertThat(page.locator(".job")).containsText("a quiet harbour in the fog");
+        assertThat(page.locator(".job .grid img")).hasCount(1);
         assertNoConsoleErrors(ada);
     }
 
@@ -303,8 +321,10 @@ class WebClientIT {
                 List.of(selector, count));
     }
 
+    /** Nothing on the console, and no WCAG 2.1 A/AA violation on any screen it took a screenshot of. */
     private static void assertNoConsoleErrors(Browser.Tab tab) {
         assertEquals(List.of(), tab.errors, "console errors");
+        assertEquals(List.of(), tab.accessibility, "accessibility violations (axe-core)");
     }
 
     private static Path png() throws IOException {

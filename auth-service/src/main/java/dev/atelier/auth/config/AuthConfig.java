@@ -42,6 +42,24 @@ public interface AuthConfig {
 
     Argon2 argon2();
 
+    RefreshCookie refreshCookie();
+
+    /** The refresh-token cookie of browser clients (requests with {@code X-Atelier-Client: web}). */
+    interface RefreshCookie {
+        /**
+         * Whether the cookie is {@code Secure}: {@code auto} when the request came over https (itself or, from a
+         * trusted proxy, {@code X-Forwarded-Proto}), {@code always}, or {@code never}.
+         */
+        @WithDefault("auto")
+        SecureMode secure();
+
+        enum SecureMode {
+            AUTO,
+            ALWAYS,
+            NEVER
+        }
+    }
+
     SignInThrottle signInThrottle();
 
     Outbox outbox();
