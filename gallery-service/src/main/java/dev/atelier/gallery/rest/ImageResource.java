@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestMulti;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -118,29 +119,75 @@ public class ImageResource {
     // Binary types, so a streamed body goes out as stored (a JSON type would frame the chunks as an array); the
     // actual Content-Type is set per image below.
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    @Operation(summary = "The image's bytes: a redirect to a short-lived URL, or streamed when so configured")
+    @Operation(summary = "The image's bytes: a redirect to a short-lived URL, or streamed when so configured",
+            description = "With Accept: application/json the answer is the presigned URL as JSON instead (see the"
+                    + " JSON form of this operation), for clients such as browsers' <img> that cannot send a token")
     @APIResponse(responseCode = "302", description = "Location is a presigned URL valid for at most 5 minutes")
     @APIResponse(responseCode = "200", description = "The bytes, when atelier.gallery.content.delivery=stream")
     @APIResponse(responseCode = "400", description = "Unknown variant")
     @APIResponse(responseCode = "404", description = "No such image among the caller's, or that variant is not stored")
     public RestMulti<byte[]> content(@PathParam("id") String id,
             @Parameter(description = "thumb, medium or original (default)") @QueryParam("variant") String variant) {
-        Variant wanted = variant(variant);
-        UUID imageId = imageId(id);
-        Uni<StoredVariant> stored = images.variant(userId(), imageId, wanted);
-        if (config.content().delivery() == GalleryConfig.Delivery.STREAM) {
+        Uni<StoredVariant> stored = stored(id, variant);
+        if (streamed()) {
             return RestMulti.fromUniResponse(stored, content::stream, found -> Map.of(
                     HttpHeaders.CONTENT_TYPE, List.of(content.mediaType(found)),
                     HttpHeaders.CONTENT_DISPOSITION, List.of(content.disposition(found)),
-                    HttpHeaders.CACHE_CONTROL, List.of("private, no-store")), found -> 200);
+                    HttpHeaders.CACHE_CONTROL, List.of("private, no-store"),
+                    HttpHeaders.VARY, List.of(HttpHeaders.ACCEPT)), found -> 200);
         }
-        // Off the event loop: the presigner may resolve credentials over the network.
-        Uni<ImageContentService.ContentLink> link = stored.emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(content::link);
-        return RestMulti.fromUniResponse(link, found -> Multi.createFrom().empty(), found -> Map.of(
+        return RestMulti.fromUniResponse(link(stored), found -> Multi.createFrom().empty(), found -> Map.of(
                 HttpHeaders.LOCATION, List.of(found.url()),
-                HttpHeaders.CACHE_CONTROL, List.of("private, max-age=" + found.cacheFor().toSeconds())),
+                HttpHeaders.CACHE_CONTROL, List.of(cacheControl(found)),
+                HttpHeaders.VARY, List.of(HttpHeaders.ACCEPT)),
                 found -> Response.Status.FOUND.getStatusCode());
+    }
+
+    /**
+     * The same link as JSON: a browser's {@code <img>} cannot send the bearer token, so a web app fetches this and
+     * puts the presigned URL in {@code src}. Chosen by content negotiation ({@code Accept: application/json}).
+     */
+    @GET
+    @Path("{id}/content")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A short-lived URL of the image's bytes, as JSON (Accept: application/json)")
+    @APIResponse(responseCode = "200", description = "The presigned URL (no token needed) and when it expires")
+    @APIResponse(responseCode = "400", description = "Unknown variant")
+    @APIResponse(responseCode = "404", description = "No such image among the caller's, or that variant is not stored")
+    @APIResponse(responseCode = "406", description = "This deployment streams content"
+            + " (atelier.gallery.content.delivery=stream): there is no URL to give, fetch the bytes with the token")
+    public Uni<RestResponse<DownloadLink>> contentLink(@PathParam("id") String id,
+            @Parameter(description = "thumb, medium or original (default)") @QueryParam("variant") String variant) {
+        Uni<StoredVariant> stored = stored(id, variant);
+        if (streamed()) {
+            return stored.map(found -> {
+                throw new ProblemException(406, "not-acceptable", "Not acceptable", "This deployment streams"
+                        + " image content: fetch the bytes with the token instead of asking for a link");
+            });
+        }
+        return link(stored).map(found -> RestResponse.ResponseBuilder.ok(new DownloadLink(found.url(), found.expiresAt()))
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl(found))
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .build());
+    }
+
+    private Uni<StoredVariant> stored(String id, String variant) {
+        Variant wanted = variant(variant);
+        UUID imageId = imageId(id);
+        return images.variant(userId(), imageId, wanted);
+    }
+
+    private boolean streamed() {
+        return config.content().delivery() == GalleryConfig.Delivery.STREAM;
+    }
+
+    // Off the event loop: the presigner may resolve credentials over the network.
+    private Uni<ImageContentService.ContentLink> link(Uni<StoredVariant> stored) {
+        return stored.emitOn(Infrastructure.getDefaultWorkerPool()).map(content::link);
+    }
+
+    private static String cacheControl(ImageContentService.ContentLink link) {
+        return "private, max-age=" + link.cacheFor().toSeconds();
     }
 
     private UUID userId() {

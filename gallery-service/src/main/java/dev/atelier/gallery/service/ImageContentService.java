@@ -2,6 +2,7 @@ package dev.atelier.gallery.service;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -30,8 +31,8 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequ
 @ApplicationScoped
 public class ImageContentService {
 
-    /** A presigned URL and how long a client may reuse the redirect to it. */
-    public record ContentLink(String url, Duration cacheFor) {
+    /** A presigned URL, when it stops working, and how long a client may reuse the redirect to it. */
+    public record ContentLink(String url, Instant expiresAt, Duration cacheFor) {
     }
 
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,5}");
@@ -68,7 +69,8 @@ public class ImageContentService {
                 .getObjectRequest(get));
         Duration cacheFor = validity.minus(config.content().cacheMargin());
         Log.debugf("presigned %s of image %s for %s", stored.variant().wireName(), stored.imageId(), validity);
-        return new ContentLink(presigned.url().toString(), cacheFor.isNegative() ? Duration.ZERO : cacheFor);
+        return new ContentLink(presigned.url().toString(), presigned.expiration(),
+                cacheFor.isNegative() ? Duration.ZERO : cacheFor);
     }
 
     /** The Content-Type of a stored variant, from its key's extension. */

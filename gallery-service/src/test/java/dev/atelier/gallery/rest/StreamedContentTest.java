@@ -70,4 +70,19 @@ class StreamedContentTest {
         given().auth().oauth2(token(owner)).get("/api/v1/images/{id}/content?variant=huge", imageId)
                 .then().statusCode(400).contentType("application/problem+json");
     }
+
+    @Test
+    void askingForALinkIsNotAcceptableSinceThereIsNoUrlWithoutTheToken() {
+        UUID owner = UUID.randomUUID();
+        UUID imageId = gallery.publishAndAwait(gallery.completedJob(owner, "Linked", "a link", 1)).images().get(0)
+                .imageId();
+
+        given().auth().oauth2(token(owner)).accept("application/json")
+                .get("/api/v1/images/{id}/content?variant=thumb", imageId)
+                .then().statusCode(406).contentType("application/problem+json")
+                .body("type", equalTo("urn:problem:atelier:not-acceptable"));
+        given().auth().oauth2(token(UUID.randomUUID()))
+                .accept("application/json").get("/api/v1/images/{id}/content", imageId)
+                .then().statusCode(404);
+    }
 }
