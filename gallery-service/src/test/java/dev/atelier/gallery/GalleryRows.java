@@ -45,6 +45,8 @@ public class GalleryRows {
         public String metadata = "{\"provider\":\"local\",\"seed\":7}";
         public Instant createdAt = BASE;
         public Instant deletedAt;
+        public UUID jobId;
+        public String source = "generated";
     }
 
     public UUID insert(UUID userId, Consumer<ImageRow> spec) {
@@ -55,14 +57,15 @@ public class GalleryRows {
                 .put(StorageKeys.THUMB, StorageKeys.image(userId, row.id, StorageKeys.THUMB, "png"));
         pool.preparedQuery("""
                 insert into images (id, user_id, name, prompt, style, emotion, tags, favorite, metadata, source, format,
-                                    width, height, bytes, storage_keys, created_at, updated_at, deleted_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, 'generated', 'png', 64, 48, $10, $11, $12, $12,
-                        $13)
+                                    width, height, bytes, storage_keys, created_at, updated_at, deleted_at, job_id)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $15, 'png', 64, 48, $10, $11, $12, $12,
+                        $13, $14)
                 """)
                 .execute(Tuple.from(new Object[] { row.id, userId, row.name, row.prompt, row.style, row.emotion,
                         row.tags.toArray(String[]::new), row.favorite, row.metadata, row.bytes, keys,
                         row.createdAt.atOffset(ZoneOffset.UTC),
-                        row.deletedAt == null ? null : row.deletedAt.atOffset(ZoneOffset.UTC) }))
+                        row.deletedAt == null ? null : row.deletedAt.atOffset(ZoneOffset.UTC), row.jobId,
+                        row.source }))
                 .await().indefinitely();
         return row.id;
     }

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What a gallery list is narrowed to, already validated and normalised; {@code null} (or no tags) means "any".
@@ -22,12 +23,18 @@ import java.util.List;
  * @param until   created before (exclusive)
  */
 public record ImageFilter(String text, String name, String prompt, String style, String emotion, List<String> tags,
-        Boolean favorite, Instant from, Instant until) {
+        Boolean favorite, Instant from, Instant until, UUID job) {
 
     public static final ImageFilter NONE = new ImageFilter(null, null, null, null, null, List.of(), null, null, null);
 
     public ImageFilter {
         tags = tags == null ? List.of() : tags.stream().distinct().sorted().toList();
+    }
+
+    /** Without a job. */
+    public ImageFilter(String text, String name, String prompt, String style, String emotion, List<String> tags,
+            Boolean favorite, Instant from, Instant until) {
+        this(text, name, prompt, style, emotion, tags, favorite, from, until, null);
     }
 
     public boolean hasText() {
@@ -54,6 +61,10 @@ public record ImageFilter(String text, String name, String prompt, String style,
             write(out, favorite == null ? null : favorite.toString());
             write(out, from == null ? null : from.toString());
             write(out, until == null ? null : until.toString());
+            // Only when given, so the cursors of lists without it (issued before it existed) still match.
+            if (job != null) {
+                write(out, job.toString());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

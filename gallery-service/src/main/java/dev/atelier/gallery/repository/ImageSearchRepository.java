@@ -89,6 +89,9 @@ public class ImageSearchRepository {
             where.append(" and tags @> ").append(parameters.add(filter.tags().toArray(String[]::new)))
                     .append("::text[]");
         }
+        if (filter.job() != null) {
+            where.append(" and job_id = ").append(parameters.add(filter.job()));
+        }
         if (filter.favorite() != null) {
             where.append(" and favorite = ").append(parameters.add(filter.favorite()));
         }

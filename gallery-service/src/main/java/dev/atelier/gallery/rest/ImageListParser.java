@@ -12,6 +12,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +61,7 @@ public class ImageListParser {
         Boolean favorite = bool("favorite", request.favorite, errors);
         Instant from = bound("from", request.from, false, errors);
         Instant until = bound("to", request.to, true, errors);
+        UUID job = uuid("job", request.job, errors);
         if (from != null && until != null && !from.isBefore(until)) {
             errors.add("from", "must not be after to");
         }
@@ -72,7 +74,7 @@ public class ImageListParser {
         }
         errors.throwIfAny();
 
-        ImageFilter filter = new ImageFilter(text, name, prompt, style, emotion, tagged, favorite, from, until);
+        ImageFilter filter = new ImageFilter(text, name, prompt, style, emotion, tagged, favorite, from, until, job);
         if (cursor != null && (cursor.order() != order || cursor.fingerprint() != filter.fingerprint(order))) {
             errors.add("cursor", "belongs to a list with other filters or another sort; pass the same ones as for "
                     + "the page it came from, or start again without a cursor");
@@ -133,6 +135,24 @@ public class ImageListParser {
         wanted.stream().map(tags::violation).flatMap(Optional::stream).findFirst()
                 .ifPresent(message -> errors.add("tag", message));
         return wanted;
+    }
+
+    private static UUID uuid(String parameter, String value, FieldErrors errors) {
+        if (!present(value)) {
+            return null;
+        }
+        try {
+            String text = value.strip();
+            UUID id = UUID.fromString(text);
+            // UUID.fromString accepts shortened groups ("1-1-1-1-1"); only the canonical form is an id.
+            if (id.toString().equalsIgnoreCase(text)) {
+                return id;
+            }
+        } catch (IllegalArgumentException e) {
+            // the same answer as a non-canonical one
+        }
+        errors.add(parameter, "must be a UUID");
+        return null;
     }
 
     private static Boolean bool(String parameter, String value, FieldErrors errors) {

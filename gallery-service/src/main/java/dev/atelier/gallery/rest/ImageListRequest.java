@@ -41,6 +41,11 @@ public class ImageListRequest {
             + "images that have every one")
     public List<String> tag;
 
+    @QueryParam("job")
+    @Parameter(description = "Only the images a generation job made (its id); an empty list until the gallery has"
+            + " stored them, and for anyone else's job", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+    public String job;
+
     @QueryParam("favorite")
     @Parameter(description = "Only favourites (true) or only the others (false)",
             schema = @Schema(type = SchemaType.BOOLEAN))
