@@ -80,6 +80,7 @@ export function JobPage({ id }: { id: string }) {
           <progress id="job-progress" max={100} value={job.status === 'queued' ? undefined : job.progress}>
             {job.progress} %
           </progress>
+          <span class="percent" aria-hidden="true">{job.status === 'queued' ? 'Waiting for a worker…' : `${job.progress} %`}</span>
           <button type="button" onClick={cancel} disabled={canceling}>{canceling ? 'Canceling…' : 'Cancel'}</button>
         </>
       )}

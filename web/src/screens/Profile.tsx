@@ -176,7 +176,7 @@ function DeleteAccount() {
       <h2 id="delete-title">Delete account</h2>
       <p>Deletes your account, every image and every file. This cannot be undone.</p>
       <form onSubmit={submit}>
-        <Field id="delete-password" label="Password">
+        <Field id="delete-password" label="Your password">
           <input id="delete-password" type="password" autoComplete="current-password" required value={password}
             onInput={(e) => setPassword(e.currentTarget.value)} />
         </Field>

@@ -90,6 +90,8 @@ class WebClientIT {
         // The job page follows the job live: its progress bar shows while it runs, then the images appear.
         assertThat(page).hasURL(JOB_PAGE);
         assertThat(page.getByLabel("Progress")).isVisible();
+        // Live: the status moves on the open page, pushed by the event stream (nothing reloads it).
+        assertThat(page.locator(".job .badge")).hasText("running");
         ada.screenshot("03-job-running");
         assertThat(page.locator(".job .badge")).hasText("succeeded", new com.microsoft.playwright.assertions
                 .LocatorAssertions.HasTextOptions().setTimeout(60_000));
@@ -99,10 +101,11 @@ class WebClientIT {
         assertThat(page.getByTestId("credits")).hasText("8 credits");
         ada.screenshot("04-job-succeeded");
 
-        generate(page, "a red kite over the dunes", 1);
+        generate(page, "a red kite over the dunes", 3);
+        assertThat(page.getByTestId("credits")).hasText("5 credits");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Gallery").setExact(true)).first().click();
-        assertThat(page.locator("ul.grid > li")).hasCount(3);
-        waitForImages(page, "ul.grid img", 3);
+        assertThat(page.locator("ul.grid > li")).hasCount(5);
+        waitForImages(page, "ul.grid img", 5);
         ada.screenshot("05-gallery");
         page.setViewportSize(390, 844);
         ada.screenshot("05-gallery-phone");
@@ -267,7 +270,7 @@ class WebClientIT {
         assertThat(page.locator(".usage caption")).hasText("Usage log");
         ada.screenshot("12-profile");
 
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+        page.getByLabel("Your password", EXACT).fill(PASSWORD);
         page.getByLabel("Type \"delete\" to confirm", EXACT).fill("delete");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete my account").setExact(true)).click();
         assertThat(page).hasURL(Pattern.compile(".*/signin\\?deleted=1$"));
