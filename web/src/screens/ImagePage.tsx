@@ -203,7 +203,7 @@ function Shares({ image }: { image: ImageDetail }) {
       {created && (
         <div class="field">
           <label for="share-url">Anyone with this link can see the image (shown once)</label>
-          <div class="row">
+          <div class="inline">
             <input id="share-url" readOnly value={created} onFocus={(e) => e.currentTarget.select()} />
             <button type="button" onClick={() => navigator.clipboard?.writeText(created).then(() => announce('Copied'))}>
               Copy
