@@ -30,8 +30,8 @@ export function followJob(id: string, onEvent: (event: JobEvent) => void, onErro
             failures = 0;
             onEvent(event);
             if (FINISHED.includes(event.status)) {
+              // The server ends the stream after this event; aborting instead would drop the connection mid-way.
               done = true;
-              abort.abort();
             }
           },
         });

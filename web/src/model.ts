@@ -164,8 +164,7 @@ const IMAGES = '/api/v1/images';
 export const api = {
   credits: () => getJson<Credits>('/api/v1/credits'),
   usage: (cursor?: string | null) => getJson<Page<UsageItem>>(`/api/v1/credits/usage${query({ cursor, limit: 20 })}`),
-  validate: (draft: GenerationDraft, signal: AbortSignal) =>
-    getJson<Validation>(`${GENERATIONS}/validate`, { method: 'POST', body: draft, signal }),
+  validate: (draft: GenerationDraft) => getJson<Validation>(`${GENERATIONS}/validate`, { method: 'POST', body: draft }),
   submit: (draft: GenerationDraft, idempotencyKey: string) =>
     sendJson<Accepted>('POST', GENERATIONS, draft, { 'Idempotency-Key': idempotencyKey }),
   status: () => getJson<ServiceStatus>(`${GENERATIONS}/status`),

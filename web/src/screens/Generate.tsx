@@ -42,13 +42,15 @@ export function Generate() {
       setCheck(null);
       return;
     }
-    const abort = new AbortController();
+    // A newer draft makes older answers stale; they are ignored rather than aborted (an aborted request costs
+    // the connection it was on).
+    let stale = false;
     const timer = setTimeout(() => {
-      api.validate(cleaned(draft), abort.signal).then(setCheck, () => {});
+      api.validate(cleaned(draft)).then((report) => stale || setCheck(report), () => {});
     }, 300);
     return () => {
       clearTimeout(timer);
-      abort.abort();
+      stale = true;
     };
   }, [draft]);
 

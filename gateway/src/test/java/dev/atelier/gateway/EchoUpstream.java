@@ -18,6 +18,8 @@ import io.vertx.core.json.JsonObject;
 public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
     /** Requests to a path ending in {@code /hold} get no answer until {@link #releaseHeld()}, like an SSE stream. */
     static final List<HttpServerRequest> HELD = new CopyOnWriteArrayList<>();
+    /** Requests seen per {@code X-Test-Id}: a path ending in {@code /drop-first} loses the first one's connection. */
+    static final Map<String, Integer> ATTEMPTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Vertx vertx;
     private HttpServer server;
@@ -31,6 +33,13 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                     HELD.add(request);
                     return;
                 }
+                String test = request.getHeader("X-Test-Id");
+                int attempt = test == null ? 1 : ATTEMPTS.merge(test, 1, Integer::sum);
+                if (request.path().endsWith("/drop-first") && attempt == 1) {
+                    // Like a keep-alive connection the service closed just as the gateway reused it.
+                    request.connection().close();
+                    return;
+                }
                 JsonObject echo = new JsonObject()
                         .put("method", request.method().name())
                         .put("uri", request.uri())
@@ -39,7 +48,8 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                         .put("authorization", request.getHeader("Authorization"))
                         .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                         .put("forwardedProto", request.getHeader("X-Forwarded-Proto"))
-                        .put("forwarded", request.getHeader("Forwarded"));
+                        .put("forwarded", request.getHeader("Forwarded"))
+                        .put("attempt", attempt);
                 request.response().setStatusCode(request.path().endsWith("/teapot") ? 418 : 200)
                         .putHeader("Content-Type", "application/json").end(echo.encode());
             })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -106,4 +106,22 @@ class GatewayTest {
     void keepsItsOwnHealthEndpoints() {
         given().when().get("/q/health/ready").then().statusCode(200).body("uri", nullValue());
     }
+
+    @Test
+    void aSafeRequestWhoseUpstreamConnectionClosedBeforeAnsweringIsSentOnceMore() {
+        given().header("X-Test-Id", java.util.UUID.randomUUID().toString())
+                .when().get("/api/v1/images/drop-first?q=1")
+                .then().statusCode(200)
+                .body("uri", equalTo("/api/v1/images/drop-first?q=1"))
+                .body("attempt", equalTo(2));
+    }
+
+    @Test
+    void aRequestWithABodyIsNeverRepeated() {
+        String test = java.util.UUID.randomUUID().toString();
+        given().header("X-Test-Id", test).contentType("application/json").body("{\"a\":1}")
+                .when().post("/api/v1/images/drop-first")
+                .then().statusCode(502);
+        assertEquals(1, EchoUpstream.ATTEMPTS.get(test));
+    }
 }

@@ -268,17 +268,58 @@ class WebClientIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save name").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mary Somerville").setExact(true))).isVisible();
         assertThat(page.locator(".usage caption")).hasText("Usage log");
+        String newPassword = "a brand new passphrase for mary";
+        page.getByLabel("Current password", EXACT).fill(PASSWORD);
+        page.getByLabel("New password", EXACT).fill(newPassword);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.STATUS).last()).hasText("Password changed");
         ada.screenshot("12-profile");
 
-        page.getByLabel("Your password", EXACT).fill(PASSWORD);
+        page.getByLabel("Your password", EXACT).fill(newPassword);
         page.getByLabel("Type \"delete\" to confirm", EXACT).fill("delete");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete my account").setExact(true)).click();
         assertThat(page).hasURL(Pattern.compile(".*/signin\\?deleted=1$"));
         assertThat(page.getByText("Your account and all its images were deleted.")).isVisible();
         assertNoConsoleErrors(ada);
 
-        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD))
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", newPassword))
                 .when().post("/api/v1/auth/signin").then().statusCode(401);
+    }
+
+    @Test
+    void theGalleryLoadsTheNextPageAsItScrolls() throws IOException {
+        Browser.Tab ada = tab();
+        String email = signUpWithTheKeyboard(ada, "Ida");
+        String token = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD))
+                .when().post("/api/v1/auth/signin").then().statusCode(200).extract().path("accessToken");
+        Path file = png();
+        for (int i = 1; i <= 30; i++) {
+            given().header("Authorization", "Bearer " + token).multiPart("file", file.toFile(), "image/png")
+                    .multiPart("name", "Sketch " + i).when().post("/api/v1/uploads").then().statusCode(201);
+        }
+
+        Page page = ada.page;
+        page.navigate("/");
+        // One page (24) first; the rest comes when the end of the grid scrolls into view.
+        assertThat(page.locator("ul.grid > li")).hasCount(24);
+        page.locator("ul.grid > li").last().scrollIntoViewIfNeeded();
+        page.mouse().wheel(0, 5_000);
+        assertThat(page.locator("ul.grid > li")).hasCount(30);
+        assertThat(page.locator("ul.grid > li").last()).containsText("Sketch 1");
+        assertNoConsoleErrors(ada);
+    }
+
+    @Test
+    void otherOriginsGetNoCorsPermissionSoTheCookieCannotBeUsedCrossSite() {
+        String origin = "https://evil.example";
+        io.restassured.response.Response preflight = given().header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "x-atelier-client,content-type")
+                .when().options("/api/v1/auth/refresh");
+        assertEquals(null, preflight.header("Access-Control-Allow-Origin"), "preflight: " + preflight.headers());
+        io.restassured.response.Response page = given().header("Origin", origin).when().get("/");
+        assertEquals(null, page.header("Access-Control-Allow-Origin"));
+        assertTrue(page.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
     }
 
     private Browser.Tab tab() {
