@@ -35,7 +35,7 @@ class RefreshCookieTest {
 
     @Test
     void aWebSignUpPutsTheRefreshTokenInAnHttpOnlyStrictCookieAndNotInTheBody() {
-        ExtractableResponse<Response> response = web().body(Map.of("name", "Ada", "email", Accounts.uniqueEmail(),
+        ExtractableResponse<Response> response = web().body(Map.of("name", "Dorothy", "email", Accounts.uniqueEmail(),
                 "password", Accounts.PASSWORD)).when().post("/api/v1/auth/signup")
                 .then().statusCode(201)
                 .header("Cache-Control", "no-store")
@@ -53,7 +53,7 @@ class RefreshCookieTest {
     @Test
     void aWebSignInBehindAnHttpsProxyGetsASecureCookie() {
         String email = Accounts.uniqueEmail();
-        Accounts.signUp("Ada", email, Accounts.PASSWORD).statusCode(201);
+        Accounts.signUp("Dorothy", email, Accounts.PASSWORD).statusCode(201);
 
         String cookie = setCookie(web().header("X-Forwarded-Proto", "https")
                 .body(Map.of("email", email, "password", Accounts.PASSWORD))
@@ -67,7 +67,7 @@ class RefreshCookieTest {
 
     @Test
     void otherClientsStillGetTheRefreshTokenInTheBodyAndNoCookie() {
-        ExtractableResponse<Response> response = Accounts.signUp("Ada", Accounts.uniqueEmail(), Accounts.PASSWORD)
+        ExtractableResponse<Response> response = Accounts.signUp("Dorothy", Accounts.uniqueEmail(), Accounts.PASSWORD)
                 .statusCode(201).header("Cache-Control", "no-store").extract();
 
         assertTrue(response.path("refreshToken") instanceof String);
@@ -80,7 +80,7 @@ class RefreshCookieTest {
 
         String second = value(setCookie(web().cookie(RefreshCookie.NAME, first).when().post("/api/v1/auth/refresh")
                 .then().statusCode(200).header("Cache-Control", "no-store")
-                .body("$", not(hasKey("refreshToken"))).body("user.name", equalTo("Ada")).extract()));
+                .body("$", not(hasKey("refreshToken"))).body("user.name", equalTo("Dorothy")).extract()));
         assertNotEquals(first, second);
 
         // The old cookie again (a stolen copy): refused, the cookie cleared, and the whole family revoked.
@@ -139,7 +139,7 @@ class RefreshCookieTest {
     }
 
     private static ExtractableResponse<Response> webSignUp() {
-        return web().body(Map.of("name", "Ada", "email", Accounts.uniqueEmail(), "password", Accounts.PASSWORD))
+        return web().body(Map.of("name", "Dorothy", "email", Accounts.uniqueEmail(), "password", Accounts.PASSWORD))
                 .when().post("/api/v1/auth/signup").then().statusCode(201).extract();
     }
 
