@@ -142,7 +142,9 @@ function Header() {
       {user && (
         <div class="session">
           {balance && <span class="credits" data-testid="credits">{balance.remaining} credits</span>}
-          <button type="button" onClick={() => signOut().then(() => navigate('/signin'))}>Sign out</button>
+          <button type="button" onClick={() => signOut().catch(() => {}).then(() => navigate('/signin'))}>
+            Sign out
+          </button>
         </div>
       )}
     </header>

@@ -127,6 +127,13 @@ class WebClientIT {
         assertTrue(refresh.httpOnly, "refresh cookie is HttpOnly");
         assertEquals("/api/v1/auth", refresh.path);
         assertEquals("", page.evaluate("() => document.cookie"), "no cookie readable by scripts");
+
+        // Signing out ends the session for good: the cookie is gone and a reload stays signed out.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true)).click();
+        assertThat(page).hasURL(Pattern.compile(".*/signin$"));
+        assertTrue(ada.context.cookies().stream().noneMatch(c -> c.name.equals("atelier_refresh")));
+        page.navigate("/");
+        assertThat(page).hasURL(Pattern.compile(".*/signin$"));
         assertNoConsoleErrors(ada);
     }
 
