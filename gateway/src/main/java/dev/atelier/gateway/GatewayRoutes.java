@@ -31,6 +31,7 @@ public class GatewayRoutes {
         HttpProxy proxy = HttpProxy.reverseProxy(client).originSelector(request -> table.find(request.path())
                 .map(entry -> Future.succeededFuture(SocketAddress.inetSocketAddress(port(entry), entry.target().getHost())))
                 .orElseGet(() -> Future.failedFuture("no route")))
+                .addInterceptor(new UpstreamFailureLog())
                 .addInterceptor(new ForwardedHeaders())
                 .addInterceptor(new RetryOnClosedConnection());
         table.entries().forEach(e -> Log.infof("Route %s -> %s (%s)", e.prefix(), e.target(), e.route()));

@@ -34,7 +34,7 @@ final class RetryOnClosedConnection implements ProxyInterceptor {
             if (!closedBeforeAnswer(failure) || client.response().closed()) {
                 return Future.failedFuture(failure);
             }
-            Log.debugf("Upstream connection closed before answering %s %s; sending it once more", client.method(),
+            Log.infof("Upstream connection closed before answering %s %s; sending it once more", client.method(),
                     client.path());
             return context.sendRequest();
         });
