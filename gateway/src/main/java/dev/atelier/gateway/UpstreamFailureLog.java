@@ -15,7 +15,14 @@ final class UpstreamFailureLog implements ProxyInterceptor {
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         HttpServerRequest client = context.request().proxiedRequest();
-        return context.sendRequest().onFailure(failure -> Log.warnf("%s %s: no answer from upstream (%s); 502",
-                client.method(), client.path(), failure));
+        return context.sendRequest().onFailure(failure -> {
+            if (client.response().closed()) {
+                // The client went away first: the upstream request was cancelled, nobody gets the 502.
+                Log.debugf("%s %s: client closed the connection before the answer (%s)", client.method(),
+                        client.path(), failure);
+            } else {
+                Log.warnf("%s %s: no answer from upstream (%s); 502", client.method(), client.path(), failure);
+            }
+        });
     }
 }
